@@ -1,0 +1,28 @@
+# Vault policy "envplane": what the envplane service needs on the KV v2 mount `secret`, prefix
+# `envplane/`, and nothing more. Written for the defaults; setup-kubernetes-auth.sh rewrites the mount
+# and prefix when ENVPLANE_VAULT_MOUNT / ENVPLANE_VAULT_PREFIX are set.
+#
+# Token housekeeping (auth/token/lookup-self, renew-self, revoke-self) comes from Vault's built-in
+# `default` policy, which the role keeps attached.
+
+# Secret values. A write is a check-and-set POST: `create` for the first version of a secret,
+# `update` for every later one. `read` serves GET ...?version=n.
+# No `delete`: the service never soft-deletes the latest version through the data path.
+path "secret/data/envplane/*" {
+  capabilities = ["create", "update", "read"]
+}
+
+# Metadata: `read` (current/oldest version, the version list), `create`/`update` (POST metadata:
+# cas_required, max_versions, custom_metadata), `delete` (DELETE metadata removes every version and
+# the key when a credential is removed), `list` (LIST over the prefix).
+path "secret/metadata/envplane/*" {
+  capabilities = ["create", "update", "read", "delete", "list"]
+}
+
+# Permanent destruction of given versions: POST secret/destroy/<path> needs `update`.
+path "secret/destroy/envplane/*" {
+  capabilities = ["update"]
+}
+
+# Deliberately absent: secret/delete/envplane/* and secret/undelete/envplane/* (soft delete and
+# restore are not operations the service performs), sys/*, any other mount or prefix.
