@@ -1,0 +1,61 @@
+package dev.envplane.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.OptimisticLockException;
+
+/**
+ * The one place where unexpected failures become {@code INTERNAL} errors. Without it SmallRye would derive
+ * {@code extensions.code} from the exception's class name, and a message could carry SQL text.
+ */
+@MapsErrors
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class ErrorMappingInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappingInterceptor.class);
+
+    @AroundInvoke
+    Object mapErrors(InvocationContext context) throws Exception {
+        String operation = context.getMethod().getName();
+        try {
+            Object result = context.proceed();
+            if (result instanceof Uni<?> uni) {
+                return uni.onFailure().transform(failure -> toApiException(operation, failure));
+            }
+            return result;
+        } catch (Exception failure) {
+            throw toApiException(operation, failure);
+        }
+    }
+
+    static ApiException toApiException(String operation, Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (isStaleState(failure)) {
+            return new StaleVersionException("The record was changed concurrently; read it again and retry");
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure in %s (reference %s)", operation, reference);
+        return new InternalException(reference);
+    }
+
+    private static boolean isStaleState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.envplane.environment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** Where and how dbt runs for a project. Also its GraphQL output type ({@code project} is resolved in batches). */
+@Entity
+@Table(name = "environment")
+@Type("Environment")
+@Description("Where and how dbt runs for a project: its type, dbt version and git branch.")
+public class Environment {
+
+    @jakarta.persistence.Id
+    private UUID id;
+    @Column(name = "project_id", updatable = false)
+    private UUID projectId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private EnvironmentType type;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deployment_type")
+    private DeploymentType deploymentType;
+    @Column(name = "dbt_version")
+    private String dbtVersion;
+    @Column(name = "use_custom_branch")
+    private boolean useCustomBranch;
+    @Column(name = "custom_branch")
+    private String customBranch;
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected Environment() {
+    }
+
+    Environment(UUID projectId, String name, EnvironmentType type) {
+        this.id = UUID.randomUUID();
+        this.projectId = projectId;
+        this.name = name;
+        this.type = type;
+    }
+
+    @Id
+    @NonNull
+    public UUID getId() {
+        return id;
+    }
+
+    @Ignore
+    public UUID getProjectId() {
+        return projectId;
+    }
+
+    @NonNull
+    public String getName() {
+        return name;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    @NonNull
+    public EnvironmentType getType() {
+        return type;
+    }
+
+    @Description("PRODUCTION, STAGING or GENERAL for deployment environments; null for the development environment.")
+    public DeploymentType getDeploymentType() {
+        return deploymentType;
+    }
+
+    void setDeploymentType(DeploymentType deploymentType) {
+        this.deploymentType = deploymentType;
+    }
+
+    @NonNull
+    @Description("latest, compatible, extended, fallback, X.Y or X.Y.0-latest")
+    public String getDbtVersion() {
+        return dbtVersion;
+    }
+
+    void setDbtVersion(String dbtVersion) {
+        this.dbtVersion = dbtVersion;
+    }
+
+    public boolean isUseCustomBranch() {
+        return useCustomBranch;
+    }
+
+    public String getCustomBranch() {
+        return customBranch;
+    }
+
+    void setCustomBranch(String customBranch) {
+        this.useCustomBranch = customBranch != null;
+        this.customBranch = customBranch;
+    }
+
+    @NonNull
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @NonNull
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Description("Increases with every change; pass it as expectedVersion to updateEnvironment to refuse lost updates.")
+    public int getVersion() {
+        return version;
+    }
+}

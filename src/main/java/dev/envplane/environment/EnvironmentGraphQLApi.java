@@ -1,0 +1,86 @@
+package dev.envplane.environment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.envplane.api.MapsErrors;
+import dev.envplane.project.Project;
+import dev.envplane.project.ProjectService;
+import io.smallrye.mutiny.Uni;
+
+/** Environment queries and mutations, plus the environment fields of Project; nested lists load in one query per level. */
+@GraphQLApi
+@MapsErrors
+public class EnvironmentGraphQLApi {
+
+    private final EnvironmentService service;
+    private final ProjectService projects;
+
+    EnvironmentGraphQLApi(EnvironmentService service, ProjectService projects) {
+        this.service = service;
+        this.projects = projects;
+    }
+
+    @Query("environment")
+    @Description("An environment by id, or null.")
+    public Uni<Environment> environment(@NonNull @Id UUID id) {
+        return service.findById(id);
+    }
+
+    @Mutation("createEnvironment")
+    public Uni<@NonNull Environment> createEnvironment(@NonNull CreateEnvironmentInput input) {
+        return service.create(input);
+    }
+
+    @Mutation("updateEnvironment")
+    @Description("Changes an environment. With expectedVersion, refuses (STALE_VERSION) if someone changed it since.")
+    public Uni<@NonNull Environment> updateEnvironment(@NonNull @Id UUID id, @NonNull UpdateEnvironmentInput input, Integer expectedVersion) {
+        return service.update(id, input, expectedVersion);
+    }
+
+    @Mutation("promoteToProduction")
+    @Description("Makes this deployment environment the project's PRODUCTION one; the previous one becomes GENERAL.")
+    public Uni<@NonNull Environment> promoteToProduction(@NonNull @Id UUID environmentId) {
+        return service.promoteToProduction(environmentId);
+    }
+
+    @Mutation("deleteEnvironment")
+    @Description("Deletes an environment and returns it as it was.")
+    public Uni<@NonNull Environment> deleteEnvironment(@NonNull @Id UUID id) {
+        return service.delete(id);
+    }
+
+    @Description("The project's environments ordered by name, optionally filtered.")
+    public Uni<List<@NonNull List<@NonNull Environment>>> environments(@Source List<Project> projects, EnvironmentType type,
+            DeploymentType deploymentType) {
+        List<UUID> ids = projects.stream().map(Project::getId).toList();
+        return service.findByProjects(ids, type, deploymentType)
+                .map(byProject -> ids.stream().map(id -> byProject.getOrDefault(id, List.of())).toList());
+    }
+
+    @Description("The project's PRODUCTION environment, or null.")
+    public Uni<List<Environment>> productionEnvironment(@Source List<Project> projects) {
+        List<UUID> ids = projects.stream().map(Project::getId).toList();
+        return service.findProductionByProjects(ids).map(byProject -> ids.stream().map(byProject::get).toList());
+    }
+
+    @Description("The project this environment belongs to.")
+    public Uni<List<@NonNull Project>> project(@Source List<Environment> environments) {
+        List<UUID> ids = environments.stream().map(Environment::getProjectId).toList();
+        return projects.findByIds(ids.stream().distinct().toList()).map(found -> {
+            Map<UUID, Project> byId = found.stream().collect(Collectors.toMap(Project::getId, Function.identity()));
+            return ids.stream().map(byId::get).toList();
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package dev.envplane.environment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class EnvironmentRepository implements PanacheRepositoryBase<Environment, UUID> {
+
+    /** Environments of many projects in one query, optionally filtered; ordered by name. */
+    public Uni<List<Environment>> findByProjects(Collection<UUID> projectIds, EnvironmentType type, DeploymentType deploymentType) {
+        StringBuilder query = new StringBuilder("projectId in :projectIds");
+        Parameters params = Parameters.with("projectIds", projectIds);
+        if (type != null) {
+            query.append(" and type = :type");
+            params.and("type", type);
+        }
+        if (deploymentType != null) {
+            query.append(" and deploymentType = :deploymentType");
+            params.and("deploymentType", deploymentType);
+        }
+        return list(query + " order by name, id", params);
+    }
+
+    public Uni<Environment> findProduction(UUID projectId) {
+        return find("projectId = ?1 and deploymentType = ?2", projectId, DeploymentType.PRODUCTION).firstResult();
+    }
+
+    public Uni<Environment> findDevelopment(UUID projectId) {
+        return find("projectId = ?1 and type = ?2", projectId, EnvironmentType.DEVELOPMENT).firstResult();
+    }
+
+    public Uni<Environment> findByName(UUID projectId, String name) {
+        return find("projectId = ?1 and name = ?2", projectId, name).firstResult();
+    }
+
+    public Uni<List<Environment>> findByProject(UUID projectId) {
+        return list("projectId", projectId);
+    }
+}

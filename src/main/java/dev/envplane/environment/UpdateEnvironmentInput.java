@@ -1,0 +1,15 @@
+package dev.envplane.environment;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("UpdateEnvironmentInput")
+@Description("Fields left out keep their value. type cannot change. useCustomBranch: false clears the custom branch.")
+public record UpdateEnvironmentInput(
+        String name,
+        @Description("Only accepted when equal to the current type: an environment's type never changes.") EnvironmentType type,
+        DeploymentType deploymentType,
+        String dbtVersion,
+        Boolean useCustomBranch,
+        String customBranch) {
+}

@@ -1,0 +1,106 @@
+package dev.envplane.project;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A dbt project: a git repository and the environments it runs in. Also its GraphQL output type. */
+@Entity
+@Table(name = "project")
+@Type("Project")
+@Description("A dbt project: a git repository and the environments it runs in.")
+public class Project {
+
+    @jakarta.persistence.Id
+    private UUID id;
+    private String name;
+    private String description;
+    @Column(name = "repository_url")
+    private String repositoryUrl;
+    @Column(name = "default_branch")
+    private String defaultBranch;
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected Project() {
+    }
+
+    Project(String name) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+    }
+
+    @Id
+    @NonNull
+    public UUID getId() {
+        return id;
+    }
+
+    @NonNull
+    public String getName() {
+        return name;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    void setDescription(String description) {
+        this.description = description;
+    }
+
+    @Description("Where the dbt code lives: https://host/org/repo.git or git@host:org/repo.git")
+    public String getRepositoryUrl() {
+        return repositoryUrl;
+    }
+
+    void setRepositoryUrl(String repositoryUrl) {
+        this.repositoryUrl = repositoryUrl;
+    }
+
+    @NonNull
+    @Description("The branch environments run unless they set a custom branch.")
+    public String getDefaultBranch() {
+        return defaultBranch;
+    }
+
+    void setDefaultBranch(String defaultBranch) {
+        this.defaultBranch = defaultBranch;
+    }
+
+    @NonNull
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @NonNull
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    @Description("Increases with every change.")
+    public int getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.envplane.project;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.envplane.api.MapsErrors;
+import dev.envplane.api.PageRequest;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@MapsErrors
+public class ProjectGraphQLApi {
+
+    private static final int CURSOR_PARTS = 2;
+
+    private final ProjectService service;
+
+    ProjectGraphQLApi(ProjectService service) {
+        this.service = service;
+    }
+
+    @Query("project")
+    @Description("A project by id, or null.")
+    public Uni<Project> project(@NonNull @Id UUID id) {
+        return service.findById(id);
+    }
+
+    @Query("projectByName")
+    @Description("A project by its exact name, or null.")
+    public Uni<Project> projectByName(@NonNull String name) {
+        return service.findByName(name);
+    }
+
+    @Query("projects")
+    @Description("Projects ordered by name, a page at a time (first: 0 to 100, default 20).")
+    public Uni<@NonNull ProjectConnection> projects(Integer first, String after,
+            @Description("Case-insensitive part of the name.") String nameContains) {
+        PageRequest page = PageRequest.of(first, after, CURSOR_PARTS);
+        return service.page(nameContains, page).map(rows -> new ProjectConnection(rows, page, nameContains));
+    }
+
+    @Description("How many projects match the filter, across all pages.")
+    public Uni<@NonNull Integer> totalCount(@Source ProjectConnection connection) {
+        return service.count(connection.nameContains()).map(Long::intValue);
+    }
+
+    @Mutation("createProject")
+    public Uni<@NonNull Project> createProject(@NonNull CreateProjectInput input) {
+        return service.create(input);
+    }
+
+    @Mutation("updateProject")
+    public Uni<@NonNull Project> updateProject(@NonNull @Id UUID id, @NonNull UpdateProjectInput input) {
+        return service.update(id, input);
+    }
+
+    @Mutation("deleteProject")
+    @Description("Deletes a project and returns it as it was. Refused while it has environments unless force is true.")
+    public Uni<@NonNull Project> deleteProject(@NonNull @Id UUID id, @Name("force") @DefaultValue("false") boolean force) {
+        return service.delete(id, force);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.envplane.project;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import dev.envplane.api.ConflictException;
+import dev.envplane.api.NotFoundException;
+import dev.envplane.api.PageRequest;
+import dev.envplane.database.ConstraintViolations;
+import dev.envplane.validation.Fields;
+import dev.envplane.validation.GitNames;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.LockModeType;
+
+@ApplicationScoped
+public class ProjectService {
+
+    static final String DEFAULT_BRANCH = "main";
+
+    private final ProjectRepository projects;
+    private final Instance<ProjectDeletionHook> deletionHooks;
+
+    ProjectService(ProjectRepository projects, Instance<ProjectDeletionHook> deletionHooks) {
+        this.projects = projects;
+        this.deletionHooks = deletionHooks;
+    }
+
+    public Uni<Project> findById(UUID id) {
+        return Panache.withSession(() -> projects.findById(id));
+    }
+
+    public Uni<Project> findByName(String name) {
+        return Panache.withSession(() -> projects.findByName(name == null ? null : name.strip()));
+    }
+
+    public Uni<List<Project>> findByIds(Collection<UUID> ids) {
+        return Panache.withSession(() -> projects.findByIds(ids));
+    }
+
+    public Uni<List<Project>> page(String nameContains, PageRequest page) {
+        return Panache.withSession(() -> projects.page(nameContains, page));
+    }
+
+    public Uni<Long> count(String nameContains) {
+        return Panache.withSession(() -> projects.count(nameContains));
+    }
+
+    /** Inside the caller's session: the project, or NOT_FOUND on {@code field}. */
+    public Uni<Project> require(UUID id, String field) {
+        return projects.findById(id).onItem().ifNull().failWith(() -> NotFoundException.of(field, "Project", id));
+    }
+
+    /** Inside the caller's transaction: locks the project row so per-project rules are applied one at a time. */
+    public Uni<Project> lock(UUID id, String field) {
+        return projects.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> NotFoundException.of(field, "Project", id));
+    }
+
+    public Uni<Project> create(CreateProjectInput input) {
+        Project project = new Project(Fields.requiredTrimmed("name", input.name(), 1, 100));
+        project.setDescription(emptyToNull(Fields.trimmed("description", input.description(), 0, 1000)));
+        project.setRepositoryUrl(repositoryUrl(input.repositoryUrl()));
+        project.setDefaultBranch(input.defaultBranch() == null ? DEFAULT_BRANCH : GitNames.branch("defaultBranch", input.defaultBranch()));
+        return Panache.withTransaction(() -> projects.persistAndFlush(project))
+                .onFailure().transform(failure -> nameTaken(failure, project.getName()));
+    }
+
+    public Uni<Project> update(UUID id, UpdateProjectInput input) {
+        String name = Fields.trimmed("name", input.name(), 1, 100);
+        String description = Fields.trimmed("description", input.description(), 0, 1000);
+        String repositoryUrl = input.repositoryUrl() == null ? null : input.repositoryUrl().strip();
+        String defaultBranch = input.defaultBranch() == null ? null : GitNames.branch("defaultBranch", input.defaultBranch());
+        if (repositoryUrl != null && !repositoryUrl.isEmpty()) {
+            GitNames.repositoryUrl("repositoryUrl", repositoryUrl);
+        }
+        return Panache.withTransaction(() -> require(id, "id").chain(project -> {
+            if (name != null) {
+                project.setName(name);
+            }
+            if (description != null) {
+                project.setDescription(emptyToNull(description));
+            }
+            if (repositoryUrl != null) {
+                project.setRepositoryUrl(emptyToNull(repositoryUrl));
+            }
+            if (defaultBranch != null) {
+                project.setDefaultBranch(defaultBranch);
+            }
+            return projects.flush().replaceWith(project);
+        })).onFailure().transform(failure -> nameTaken(failure, name));
+    }
+
+    /** Returns the project as it was. Environments block the deletion unless {@code force} (see the hooks). */
+    public Uni<Project> delete(UUID id, boolean force) {
+        return Panache.withTransaction(() -> lock(id, "id").call(project -> Multi.createFrom().iterable(deletionHooks)
+                .onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(project.getId(), project.getName(), force))
+                .collect().asList())
+                .call(projects::delete));
+    }
+
+    private static String repositoryUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        return GitNames.repositoryUrl("repositoryUrl", url.strip());
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Throwable nameTaken(Throwable failure, String name) {
+        if (ConstraintViolations.isUniqueViolation(failure, "project_name_key")) {
+            return new ConflictException("name", "A project named '" + name + "' already exists");
+        }
+        return failure;
+    }
+}
