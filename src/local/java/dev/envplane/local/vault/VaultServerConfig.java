@@ -18,6 +18,7 @@ public record VaultServerConfig(int port, Path dataDirectory, String rootToken, 
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        rootToken = rootToken == null || rootToken.isBlank() ? null : rootToken.trim();
         kvMount = kvMount == null || kvMount.isBlank() ? DEFAULT_KV_MOUNT : Paths.trimSlashes(kvMount);
     }
 

@@ -319,6 +319,35 @@ class KvV2Test {
     }
 
     @Test
+    void concurrentWritesLoseNothing() throws Exception {
+        String path = unique("concurrent");
+        int threads = 8;
+        int writesPerThread = 15;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < writesPerThread; i++) {
+                        write(path + "/t" + thread, Map.of("i", i));
+                        write(path + "/shared", Map.of("thread", thread, "i", i));
+                    }
+                }));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        asRoot(server).get("/v1/secret/metadata/" + path + "/shared").then()
+                .body("data.current_version", equalTo(threads * writesPerThread));
+        asRoot(server).request("LIST", "/v1/secret/metadata/" + path).then()
+                .body("data.keys.size()", equalTo(threads + 1));
+    }
+
+    @Test
     void subkeysShowTheShapeWithoutValues() {
         String path = unique("subkeys");
         write(path, Map.of("user", "app", "tls", Map.of("cert", "c", "key", "k")));
