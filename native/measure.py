@@ -9,11 +9,11 @@ Only 127.0.0.1. Prints one JSON object per run on stdout.
 """
 import argparse, http.client, json, os, signal, subprocess, sys, time
 
-def rss_kib(pid):
+def rss_kib(pid, field="VmRSS"):
     try:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except FileNotFoundError:
         pass
@@ -68,23 +68,39 @@ def one_run(a, run_no, log):
         rss_start = rss_kib(proc.pid)
 
         conn = http.client.HTTPConnection("127.0.0.1", a.port, timeout=10)
-        for q in a.seed:
-            status, data = post(conn, q)  # seeding errors (e.g. already exists) are fine
+        seeded = 0
+        for q in a.seed:  # an error answer (e.g. the name exists already) is fine; a hang is not
+            try:
+                status, data = post(conn, q)
+                seeded += status == 200 and b'"errors"' not in data
+            except (OSError, http.client.HTTPException) as e:
+                sys.stderr.write(f"seeding stopped: {e!r}\n")
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", a.port, timeout=10)
+                break
         errors = 0
         t1 = time.monotonic_ns()
         for _ in range(a.requests):
-            status, data = post(conn, a.query)
+            try:
+                status, data = post(conn, a.query)
+            except (OSError, http.client.HTTPException) as e:
+                status, data = None, repr(e).encode()
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", a.port, timeout=10)
             if status != 200 or b'"errors"' in data:
                 errors += 1
                 if errors == 1:
                     sys.stderr.write(f"first failing answer: {status} {data[:400]!r}\n")
+                if errors >= 20:
+                    raise RuntimeError(f"{errors} failed requests, giving up (log: {log.name})")
         loop_s = (time.monotonic_ns() - t1) / 1e9
         conn.close()
         rss_after = rss_kib(proc.pid)
+        rss_anon, rss_file = rss_kib(proc.pid, "RssAnon"), rss_kib(proc.pid, "RssFile")
         return {
             "run": run_no, "first_response_ms": round(first_ms, 1), "polls": polls,
-            "rss_start_kib": rss_start, "rss_after_kib": rss_after,
-            "requests": a.requests, "request_errors": errors,
+            "rss_start_kib": rss_start, "rss_after_kib": rss_after, "rss_anon_kib": rss_anon, "rss_file_kib": rss_file,
+            "requests": a.requests, "request_errors": errors, "seeded": seeded,
             "requests_per_s": round(a.requests / loop_s, 1) if loop_s > 0 else None,
         }
     finally:
