@@ -1,7 +1,5 @@
 package dev.envplane.environment;
 
-import java.util.UUID;
-
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -9,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("CreateEnvironmentInput")
 public record CreateEnvironmentInput(
-        @NonNull @Id UUID projectId,
+        @NonNull @Id String projectId,
         @NonNull @Description("Unique within the project, 1 to 100 characters.") String name,
         @NonNull EnvironmentType type,
         @Description("Deployment environments only; GENERAL when left out.") DeploymentType deploymentType,

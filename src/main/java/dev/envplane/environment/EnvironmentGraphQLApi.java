@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.project.Project;
 import dev.envplane.project.ProjectService;
@@ -34,8 +35,8 @@ public class EnvironmentGraphQLApi {
 
     @Query("environment")
     @Description("An environment by id, or null.")
-    public Uni<Environment> environment(@NonNull @Id UUID id) {
-        return service.findById(id);
+    public Uni<Environment> environment(@NonNull @Id String id) {
+        return service.findById(Ids.parse("id", id));
     }
 
     @Mutation("createEnvironment")
@@ -45,20 +46,20 @@ public class EnvironmentGraphQLApi {
 
     @Mutation("updateEnvironment")
     @Description("Changes an environment. With expectedVersion, refuses (STALE_VERSION) if someone changed it since.")
-    public Uni<@NonNull Environment> updateEnvironment(@NonNull @Id UUID id, @NonNull UpdateEnvironmentInput input, Integer expectedVersion) {
-        return service.update(id, input, expectedVersion);
+    public Uni<@NonNull Environment> updateEnvironment(@NonNull @Id String id, @NonNull UpdateEnvironmentInput input, Integer expectedVersion) {
+        return service.update(Ids.parse("id", id), input, expectedVersion);
     }
 
     @Mutation("promoteToProduction")
     @Description("Makes this deployment environment the project's PRODUCTION one; the previous one becomes GENERAL.")
-    public Uni<@NonNull Environment> promoteToProduction(@NonNull @Id UUID environmentId) {
-        return service.promoteToProduction(environmentId);
+    public Uni<@NonNull Environment> promoteToProduction(@NonNull @Id String environmentId) {
+        return service.promoteToProduction(Ids.parse("environmentId", environmentId));
     }
 
     @Mutation("deleteEnvironment")
     @Description("Deletes an environment and returns it as it was.")
-    public Uni<@NonNull Environment> deleteEnvironment(@NonNull @Id UUID id) {
-        return service.delete(id);
+    public Uni<@NonNull Environment> deleteEnvironment(@NonNull @Id String id) {
+        return service.delete(Ids.parse("id", id));
     }
 
     @Description("The project's environments ordered by name, optionally filtered.")

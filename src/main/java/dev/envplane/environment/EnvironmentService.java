@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envplane.api.ConflictException;
+import dev.envplane.api.Ids;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.StaleVersionException;
 import dev.envplane.api.ValidationException;
@@ -18,7 +19,7 @@ import dev.envplane.project.ProjectDeletionHook;
 import dev.envplane.project.ProjectService;
 import dev.envplane.validation.Fields;
 import dev.envplane.validation.GitNames;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.envplane.database.Sessions;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,27 +38,27 @@ public class EnvironmentService implements ProjectDeletionHook {
     }
 
     public Uni<Environment> findById(UUID id) {
-        return Panache.withSession(() -> environments.findById(id));
+        return Sessions.read(() -> environments.findById(id));
     }
 
     /** For batch loading: every listed project's environments, grouped by project id. */
     public Uni<Map<UUID, List<Environment>>> findByProjects(Collection<UUID> projectIds, EnvironmentType type, DeploymentType deploymentType) {
-        return Panache.withSession(() -> environments.findByProjects(projectIds, type, deploymentType))
+        return Sessions.read(() -> environments.findByProjects(projectIds, type, deploymentType))
                 .map(list -> list.stream().collect(Collectors.groupingBy(Environment::getProjectId)));
     }
 
     public Uni<Map<UUID, Environment>> findProductionByProjects(Collection<UUID> projectIds) {
-        return Panache.withSession(() -> environments.findByProjects(projectIds, null, DeploymentType.PRODUCTION))
+        return Sessions.read(() -> environments.findByProjects(projectIds, null, DeploymentType.PRODUCTION))
                 .map(list -> list.stream().collect(Collectors.toMap(Environment::getProjectId, Function.identity())));
     }
 
     public Uni<Environment> create(CreateEnvironmentInput input) {
-        Environment environment = new Environment(Fields.required("projectId", input.projectId()),
+        Environment environment = new Environment(Ids.parse("projectId", input.projectId()),
                 Fields.requiredTrimmed("name", input.name(), 1, 100), Fields.required("type", input.type()));
         environment.setDeploymentType(deploymentTypeFor(input.type(), input.deploymentType(), DeploymentType.GENERAL));
         environment.setDbtVersion(DbtVersions.check(input.dbtVersion()));
         environment.setCustomBranch(customBranch(Boolean.TRUE.equals(input.useCustomBranch()), input.useCustomBranch() != null, input.customBranch()));
-        return Panache.withTransaction(() -> projects.require(environment.getProjectId(), "projectId")
+        return Sessions.transaction(() -> projects.require(environment.getProjectId(), "projectId")
                 .chain(project -> environments.persistAndFlush(environment)))
                 .onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> explainRefusal(failure, environment.getProjectId(), environment.getName()));
     }
@@ -65,21 +66,21 @@ public class EnvironmentService implements ProjectDeletionHook {
     public Uni<Environment> update(UUID id, UpdateEnvironmentInput input, Integer expectedVersion) {
         String name = Fields.trimmed("name", input.name(), 1, 100);
         String dbtVersion = input.dbtVersion() == null ? null : DbtVersions.check(input.dbtVersion());
-        return Panache.withTransaction(() -> require(id, "id").chain(environment -> {
+        return Sessions.transaction(() -> require(id, "id").chain(environment -> {
             if (expectedVersion != null && expectedVersion != environment.getVersion()) {
                 return Uni.createFrom().failure(new StaleVersionException("Environment " + id + " is at version "
                         + environment.getVersion() + ", not " + expectedVersion + "; read it again and retry"));
             }
             apply(environment, input, name, dbtVersion);
             return environments.flush().replaceWith(environment);
-        })).onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> Panache.withSession(() -> environments.findById(id))
+        })).onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> Sessions.read(() -> environments.findById(id))
                 .chain(current -> current == null ? Uni.createFrom().failure(failure)
                         : explainRefusal(failure, current.getProjectId(), name)));
     }
 
     /** Makes a deployment environment the production one and demotes the previous holder to GENERAL, atomically. */
     public Uni<Environment> promoteToProduction(UUID environmentId) {
-        return Panache.withTransaction(() -> require(environmentId, "environmentId").chain(environment -> {
+        return Sessions.transaction(() -> require(environmentId, "environmentId").chain(environment -> {
             if (environment.getType() != EnvironmentType.DEPLOYMENT) {
                 return Uni.createFrom().failure(new ValidationException("environmentId",
                         "Only a deployment environment can be production; '" + environment.getName() + "' is the development environment"));
@@ -107,7 +108,7 @@ public class EnvironmentService implements ProjectDeletionHook {
 
     /** Returns the environment as it was. */
     public Uni<Environment> delete(UUID id) {
-        return Panache.withTransaction(() -> require(id, "id").call(environments::delete));
+        return Sessions.transaction(() -> require(id, "id").call(environments::delete));
     }
 
     @Override
@@ -175,11 +176,11 @@ public class EnvironmentService implements ProjectDeletionHook {
     private Uni<Environment> explainRefusal(Throwable failure, UUID projectId, String name) {
         String constraint = ConstraintViolations.uniqueViolated(failure).orElse(null);
         if ("environment_one_production_per_project".equals(constraint)) {
-            return Panache.withSession(() -> environments.findProduction(projectId))
+            return Sessions.read(() -> environments.findProduction(projectId))
                     .chain(holder -> Uni.createFrom().failure(placeTaken("deploymentType", "PRODUCTION", holder)));
         }
         if ("environment_one_development_per_project".equals(constraint)) {
-            return Panache.withSession(() -> environments.findDevelopment(projectId))
+            return Sessions.read(() -> environments.findDevelopment(projectId))
                     .chain(holder -> Uni.createFrom().failure(placeTaken("type", "DEVELOPMENT", holder)));
         }
         if ("environment_project_name_key".equals(constraint)) {

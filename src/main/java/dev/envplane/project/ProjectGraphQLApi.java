@@ -1,7 +1,5 @@
 package dev.envplane.project;
 
-import java.util.UUID;
-
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -12,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +29,8 @@ public class ProjectGraphQLApi {
 
     @Query("project")
     @Description("A project by id, or null.")
-    public Uni<Project> project(@NonNull @Id UUID id) {
-        return service.findById(id);
+    public Uni<Project> project(@NonNull @Id String id) {
+        return service.findById(Ids.parse("id", id));
     }
 
     @Query("projectByName")
@@ -59,13 +58,13 @@ public class ProjectGraphQLApi {
     }
 
     @Mutation("updateProject")
-    public Uni<@NonNull Project> updateProject(@NonNull @Id UUID id, @NonNull UpdateProjectInput input) {
-        return service.update(id, input);
+    public Uni<@NonNull Project> updateProject(@NonNull @Id String id, @NonNull UpdateProjectInput input) {
+        return service.update(Ids.parse("id", id), input);
     }
 
     @Mutation("deleteProject")
     @Description("Deletes a project and returns it as it was. Refused while it has environments unless force is true.")
-    public Uni<@NonNull Project> deleteProject(@NonNull @Id UUID id, @Name("force") @DefaultValue("false") boolean force) {
-        return service.delete(id, force);
+    public Uni<@NonNull Project> deleteProject(@NonNull @Id String id, @Name("force") @DefaultValue("false") Boolean force) {
+        return service.delete(Ids.parse("id", id), Boolean.TRUE.equals(force));
     }
 }

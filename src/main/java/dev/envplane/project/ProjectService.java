@@ -13,7 +13,7 @@ import dev.envplane.api.PageRequest;
 import dev.envplane.database.ConstraintViolations;
 import dev.envplane.validation.Fields;
 import dev.envplane.validation.GitNames;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.envplane.database.Sessions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
@@ -32,23 +32,23 @@ public class ProjectService {
     }
 
     public Uni<Project> findById(UUID id) {
-        return Panache.withSession(() -> projects.findById(id));
+        return Sessions.read(() -> projects.findById(id));
     }
 
     public Uni<Project> findByName(String name) {
-        return Panache.withSession(() -> projects.findByName(name == null ? null : name.strip()));
+        return Sessions.read(() -> projects.findByName(name == null ? null : name.strip()));
     }
 
     public Uni<List<Project>> findByIds(Collection<UUID> ids) {
-        return Panache.withSession(() -> projects.findByIds(ids));
+        return Sessions.read(() -> projects.findByIds(ids));
     }
 
     public Uni<List<Project>> page(String nameContains, PageRequest page) {
-        return Panache.withSession(() -> projects.page(nameContains, page));
+        return Sessions.read(() -> projects.page(nameContains, page));
     }
 
     public Uni<Long> count(String nameContains) {
-        return Panache.withSession(() -> projects.count(nameContains));
+        return Sessions.read(() -> projects.count(nameContains));
     }
 
     /** Inside the caller's session: the project, or NOT_FOUND on {@code field}. */
@@ -67,7 +67,7 @@ public class ProjectService {
         project.setDescription(emptyToNull(Fields.trimmed("description", input.description(), 0, 1000)));
         project.setRepositoryUrl(repositoryUrl(input.repositoryUrl()));
         project.setDefaultBranch(input.defaultBranch() == null ? DEFAULT_BRANCH : GitNames.branch("defaultBranch", input.defaultBranch()));
-        return Panache.withTransaction(() -> projects.persistAndFlush(project))
+        return Sessions.transaction(() -> projects.persistAndFlush(project))
                 .onFailure().transform(failure -> nameTaken(failure, project.getName()));
     }
 
@@ -79,7 +79,7 @@ public class ProjectService {
         if (repositoryUrl != null && !repositoryUrl.isEmpty()) {
             GitNames.repositoryUrl("repositoryUrl", repositoryUrl);
         }
-        return Panache.withTransaction(() -> require(id, "id").chain(project -> {
+        return Sessions.transaction(() -> require(id, "id").chain(project -> {
             if (name != null) {
                 project.setName(name);
             }
@@ -98,7 +98,7 @@ public class ProjectService {
 
     /** Returns the project as it was. Environments block the deletion unless {@code force} (see the hooks). */
     public Uni<Project> delete(UUID id, boolean force) {
-        return Panache.withTransaction(() -> lock(id, "id").call(project -> Multi.createFrom().iterable(deletionHooks)
+        return Sessions.transaction(() -> lock(id, "id").call(project -> Multi.createFrom().iterable(deletionHooks)
                 .onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(project.getId(), project.getName(), force))
                 .collect().asList())
                 .call(projects::delete));

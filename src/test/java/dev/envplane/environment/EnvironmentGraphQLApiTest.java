@@ -1,0 +1,315 @@
+package dev.envplane.environment;
+
+import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
+import static dev.envplane.project.ProjectGraphQLApiTest.createProject;
+import static dev.envplane.project.ProjectGraphQLApiTest.unique;
+import static dev.envplane.testing.GraphQL.execute;
+import static dev.envplane.testing.GraphQL.vars;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.envplane.testing.Database;
+import dev.envplane.testing.LocalServicesResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
+class EnvironmentGraphQLApiTest {
+
+    static final String FIELDS = "id name type deploymentType dbtVersion useCustomBranch customBranch version project { id }";
+    static final String CREATE = "mutation($input: CreateEnvironmentInput!) { createEnvironment(input: $input) { " + FIELDS + " } }";
+    static final String UPDATE = "mutation($id: ID!, $input: UpdateEnvironmentInput!, $v: Int) "
+            + "{ updateEnvironment(id: $id, input: $input, expectedVersion: $v) { " + FIELDS + " } }";
+    static final String PROMOTE = "mutation($id: ID!) { promoteToProduction(environmentId: $id) { id deploymentType } }";
+
+    static ValidatableResponse create(String projectId, String name, String type, Object... more) {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", projectId, "name", name, "type", type));
+        for (int i = 0; i < more.length; i += 2) {
+            input.put((String) more[i], more[i + 1]);
+        }
+        return execute(CREATE, vars("input", input));
+    }
+
+    static String createId(String projectId, String name, String type, Object... more) {
+        return create(projectId, name, type, more).body("errors", nullValue()).extract().path("data.createEnvironment.id");
+    }
+
+    @Test
+    void createsADeploymentEnvironmentWithDefaults() {
+        String project = createProject(unique("env"));
+        create(project, "  ci  ", "DEPLOYMENT")
+                .body("errors", nullValue())
+                .body("data.createEnvironment.name", equalTo("ci"))
+                .body("data.createEnvironment.type", equalTo("DEPLOYMENT"))
+                .body("data.createEnvironment.deploymentType", equalTo("GENERAL"))
+                .body("data.createEnvironment.dbtVersion", equalTo("latest"))
+                .body("data.createEnvironment.useCustomBranch", is(false))
+                .body("data.createEnvironment.customBranch", nullValue())
+                .body("data.createEnvironment.version", is(0))
+                .body("data.createEnvironment.project.id", equalTo(project));
+    }
+
+    @Test
+    void createsAStagingEnvironmentOnALongLivedBranch() {
+        String project = createProject(unique("staging"));
+        create(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING", "dbtVersion", "1.9", "useCustomBranch", true,
+                "customBranch", "staging")
+                .body("errors", nullValue())
+                .body("data.createEnvironment.deploymentType", equalTo("STAGING"))
+                .body("data.createEnvironment.dbtVersion", equalTo("1.9"))
+                .body("data.createEnvironment.useCustomBranch", is(true))
+                .body("data.createEnvironment.customBranch", equalTo("staging"));
+    }
+
+    @Test
+    void allowsOneDevelopmentEnvironmentAndNamesTheHolder() {
+        String project = createProject(unique("dev"));
+        String first = createId(project, "Development", "DEVELOPMENT");
+        create(project, "Development 2", "DEVELOPMENT").body("errors[0].extensions.code", equalTo("CONFLICT"))
+                .body("errors[0].extensions.field", equalTo("type"))
+                .body("errors[0].message", containsString(first));
+        assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid", project));
+    }
+
+    @Test
+    void allowsOneProductionEnvironmentAndNamesTheHolder() {
+        String project = createProject(unique("prod"));
+        String prod = createId(project, "Production", "DEPLOYMENT", "deploymentType", "PRODUCTION");
+        assertError(create(project, "Production 2", "DEPLOYMENT", "deploymentType", "PRODUCTION"), "CONFLICT", "deploymentType")
+                .body("errors[0].message", containsString("'Production' (" + prod + ")"));
+        createId(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING");
+        assertError(execute(UPDATE, vars("id", createId(project, "Other", "DEPLOYMENT"), "input", Map.of("deploymentType", "PRODUCTION"), "v", null)),
+                "CONFLICT", "deploymentType");
+        assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'PRODUCTION'", project));
+    }
+
+    @Test
+    void concurrentProductionCreatesHaveExactlyOneWinner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String project = createProject(unique("race"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<CompletableFuture<JsonPath>> attempts = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String name = "prod-" + i;
+                    attempts.add(CompletableFuture.supplyAsync(() -> {
+                        await(start);
+                        return create(project, name, "DEPLOYMENT", "deploymentType", "PRODUCTION").extract().jsonPath();
+                    }, pool));
+                }
+                start.countDown();
+                int winners = 0;
+                for (CompletableFuture<JsonPath> attempt : attempts) {
+                    JsonPath result = attempt.get();
+                    if (result.get("errors") == null) {
+                        winners++;
+                    } else {
+                        assertEquals("CONFLICT", result.getString("errors[0].extensions.code"));
+                        assertEquals("deploymentType", result.getString("errors[0].extensions.field"));
+                    }
+                }
+                assertEquals(1, winners, "exactly one concurrent PRODUCTION create must win");
+                assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid", project));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentPromotionsLeaveExactlyOneProduction() throws Exception {
+        String project = createProject(unique("promote-race"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(createId(project, "env-" + i, "DEPLOYMENT"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<JsonPath>> calls = ids.stream().map(id -> CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return execute(PROMOTE, vars("id", id)).extract().jsonPath();
+            }, pool)).toList();
+            start.countDown();
+            for (CompletableFuture<JsonPath> call : calls) {
+                assertEquals(null, (Object) call.get().get("errors"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'PRODUCTION'", project));
+        assertEquals(3, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'GENERAL'", project));
+    }
+
+    @Test
+    void promotionDemotesThePreviousProductionAtomically() {
+        String project = createProject(unique("promote"));
+        String oldProd = createId(project, "Production", "DEPLOYMENT", "deploymentType", "PRODUCTION");
+        String staging = createId(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING");
+        execute(PROMOTE, vars("id", staging)).body("data.promoteToProduction.deploymentType", equalTo("PRODUCTION"));
+        execute("query($id: ID!) { environment(id: $id) { deploymentType version } }", vars("id", oldProd))
+                .body("data.environment.deploymentType", equalTo("GENERAL"))
+                .body("data.environment.version", is(1));
+        execute("query($id: ID!) { project(id: $id) { productionEnvironment { id } } }", vars("id", project))
+                .body("data.project.productionEnvironment.id", equalTo(staging));
+        // promoting the production environment again changes nothing
+        execute(PROMOTE, vars("id", staging)).body("data.promoteToProduction.deploymentType", equalTo("PRODUCTION"));
+    }
+
+    @Test
+    void refusesToPromoteADevelopmentOrUnknownEnvironment() {
+        String project = createProject(unique("promote-dev"));
+        String dev = createId(project, "Development", "DEVELOPMENT");
+        assertError(execute(PROMOTE, vars("id", dev)), "VALIDATION", "environmentId");
+        assertError(execute(PROMOTE, vars("id", UUID.randomUUID().toString())), "NOT_FOUND", "environmentId");
+    }
+
+    @Test
+    void refusesDeploymentTypeOnADevelopmentEnvironment() {
+        String project = createProject(unique("devtype"));
+        assertError(create(project, "dev", "DEVELOPMENT", "deploymentType", "STAGING"), "VALIDATION", "deploymentType");
+        assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "latest", "compatible", "extended", "fallback", "1.9", "1.10", "1.8.0-latest" })
+    void acceptsTheDbtVersionTracks(String version) {
+        create(createProject(unique("dbt")), "ci", "DEPLOYMENT", "dbtVersion", version)
+                .body("errors", nullValue())
+                .body("data.createEnvironment.dbtVersion", equalTo(version));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "1", "1.9.1", "v1.9", "1.9-latest", "1.9.0-latest-x", "newest", "fusion" })
+    void refusesOtherDbtVersions(String version) {
+        String project = createProject(unique("dbt-bad"));
+        assertError(create(project, "ci", "DEPLOYMENT", "dbtVersion", version), "VALIDATION", "dbtVersion");
+        assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
+    }
+
+    @Test
+    void customBranchAndItsFlagRequireEachOther() {
+        String project = createProject(unique("branch"));
+        assertError(create(project, "a", "DEPLOYMENT", "useCustomBranch", true), "VALIDATION", "customBranch");
+        assertError(create(project, "b", "DEPLOYMENT", "customBranch", "staging"), "VALIDATION", "useCustomBranch");
+        assertError(create(project, "c", "DEPLOYMENT", "useCustomBranch", false, "customBranch", "staging"), "VALIDATION", "useCustomBranch");
+        assertError(create(project, "d", "DEPLOYMENT", "useCustomBranch", true, "customBranch", "bad..branch"), "VALIDATION", "customBranch");
+        assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
+    }
+
+    @Test
+    void refusesUnknownProjectsAndDuplicateNames() {
+        assertError(create(UUID.randomUUID().toString(), "x", "DEPLOYMENT"), "NOT_FOUND", "projectId");
+        String project = createProject(unique("names"));
+        createId(project, "ci", "DEPLOYMENT");
+        assertError(create(project, "ci", "DEPLOYMENT"), "CONFLICT", "name");
+        assertError(create(project, " ", "DEPLOYMENT"), "VALIDATION", "name");
+    }
+
+    @Test
+    void updatesFieldsAndRefusesATypeChange() {
+        String project = createProject(unique("update"));
+        String id = createId(project, "ci", "DEPLOYMENT");
+        execute(UPDATE, vars("id", id, "input", Map.of("name", "CI", "dbtVersion", "compatible", "useCustomBranch", true,
+                "customBranch", "release/2026-11"), "v", 0))
+                .body("errors", nullValue())
+                .body("data.updateEnvironment.name", equalTo("CI"))
+                .body("data.updateEnvironment.dbtVersion", equalTo("compatible"))
+                .body("data.updateEnvironment.customBranch", equalTo("release/2026-11"))
+                .body("data.updateEnvironment.version", is(1));
+        execute(UPDATE, vars("id", id, "input", Map.of("useCustomBranch", false), "v", null))
+                .body("data.updateEnvironment.useCustomBranch", is(false))
+                .body("data.updateEnvironment.customBranch", nullValue());
+        assertError(execute(UPDATE, vars("id", id, "input", Map.of("type", "DEVELOPMENT"), "v", null)), "VALIDATION", "type");
+        assertError(execute(UPDATE, vars("id", id, "input", Map.of("dbtVersion", "2"), "v", null)), "VALIDATION", "dbtVersion");
+        assertError(execute(UPDATE, vars("id", UUID.randomUUID().toString(), "input", Map.of("name", "x"), "v", null)), "NOT_FOUND", "id");
+        execute("query($id: ID!) { environment(id: $id) { type name version } }", vars("id", id))
+                .body("data.environment.type", equalTo("DEPLOYMENT"))
+                .body("data.environment.name", equalTo("CI"))
+                .body("data.environment.version", is(2));
+    }
+
+    @Test
+    void refusesAStaleExpectedVersionAndWritesNothing() {
+        String id = createId(createProject(unique("stale")), "ci", "DEPLOYMENT");
+        execute(UPDATE, vars("id", id, "input", Map.of("name", "first"), "v", 0)).body("errors", nullValue());
+        assertError(execute(UPDATE, vars("id", id, "input", Map.of("name", "second"), "v", 0)), "STALE_VERSION", "expectedVersion");
+        execute("query($id: ID!) { environment(id: $id) { name } }", vars("id", id)).body("data.environment.name", equalTo("first"));
+    }
+
+    @Test
+    void deletesAnEnvironment() {
+        String id = createId(createProject(unique("delete")), "ci", "DEPLOYMENT");
+        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)).body("data.deleteEnvironment.name", equalTo("ci"));
+        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("data.environment", nullValue());
+        assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)), "NOT_FOUND", "id");
+    }
+
+    @Test
+    void projectListsItsEnvironmentsFiltered() {
+        String project = createProject(unique("list"));
+        createId(project, "dev", "DEVELOPMENT");
+        createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
+        createId(project, "b-staging", "DEPLOYMENT", "deploymentType", "STAGING");
+        createId(project, "a-general", "DEPLOYMENT");
+        String query = "query($id: ID!, $t: EnvironmentType, $d: DeploymentType) { project(id: $id) { "
+                + "environments(type: $t, deploymentType: $d) { name } productionEnvironment { name } } }";
+        execute(query, vars("id", project, "t", null, "d", null))
+                .body("data.project.environments.name", contains("a-general", "b-staging", "dev", "prod"))
+                .body("data.project.productionEnvironment.name", equalTo("prod"));
+        execute(query, vars("id", project, "t", "DEPLOYMENT", "d", null))
+                .body("data.project.environments.name", contains("a-general", "b-staging", "prod"));
+        execute(query, vars("id", project, "t", null, "d", "STAGING"))
+                .body("data.project.environments.name", contains("b-staging"));
+    }
+
+    @Test
+    void nestedListsAreLoadedWithOneQueryPerLevel() {
+        String prefix = unique("batch");
+        for (int i = 0; i < 6; i++) {
+            String project = createProject(prefix + "-" + i);
+            createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
+            createId(project, "dev", "DEVELOPMENT");
+        }
+        String query = "query($f: String) { projects(first: 6, nameContains: $f) { edges { node { name "
+                + "environments { name project { name } } productionEnvironment { name } } } } }";
+        long before = TableScans.environment();
+        execute(query, vars("f", prefix)).body("errors", nullValue())
+                .body("data.projects.edges.size()", is(6))
+                .body("data.projects.edges[5].node.environments.size()", is(2));
+        long scans = TableScans.environmentAfter(before);
+        // environments + productionEnvironment: two queries on the environment table, not two per project
+        assertEquals(2, scans, "queries on environment for 6 projects");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
