@@ -1,0 +1,61 @@
+package dev.envplane.connection;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.envplane.api.PageInfo;
+import dev.envplane.api.PageRequest;
+
+/** A page of connections as a Relay connection; {@code totalCount} is only counted when asked for. */
+@Type("ConnectionConnection")
+@Description("A page of warehouse connections, ordered by name.")
+public class ConnectionConnection {
+
+    private final List<ConnectionEdge> edges;
+    private final PageInfo pageInfo;
+    private final Warehouse warehouse;
+
+    ConnectionConnection(List<WarehouseConnection> rows, PageRequest page, Warehouse warehouse) {
+        List<WarehouseConnection> shown = rows.size() > page.first() ? rows.subList(0, page.first()) : rows;
+        this.edges = shown.stream().map(ConnectionEdge::new).toList();
+        this.pageInfo = new PageInfo(rows.size() > page.first(), edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor());
+        this.warehouse = warehouse;
+    }
+
+    public @NonNull List<@NonNull ConnectionEdge> getEdges() {
+        return edges;
+    }
+
+    public @NonNull PageInfo getPageInfo() {
+        return pageInfo;
+    }
+
+    @Ignore
+    Warehouse warehouse() {
+        return warehouse;
+    }
+
+    @Type("ConnectionEdge")
+    public static class ConnectionEdge {
+
+        private final Connection node;
+        private final String cursor;
+
+        ConnectionEdge(WarehouseConnection row) {
+            this.node = row.view();
+            this.cursor = PageRequest.cursor(row.getName(), row.getId().toString());
+        }
+
+        public @NonNull Connection getNode() {
+            return node;
+        }
+
+        public @NonNull String getCursor() {
+            return cursor;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.envplane.connection;
+
+import org.eclipse.microprofile.graphql.Description;
+
+@Description("How dbt talks to the Spark cluster.")
+public enum SparkMethod {
+    HTTP,
+    THRIFT,
+    ODBC
+}
