@@ -13,5 +13,7 @@ public record CreateEnvironmentInput(
         @Description("Deployment environments only; GENERAL when left out.") DeploymentType deploymentType,
         @Description("latest (default), compatible, extended, fallback, X.Y or X.Y.0-latest") String dbtVersion,
         @Description("Run customBranch instead of the project's default branch; requires customBranch.") Boolean useCustomBranch,
-        @Description("A git branch name, such as staging; requires useCustomBranch.") String customBranch) {
+        @Description("A git branch name, such as staging; requires useCustomBranch.") String customBranch,
+        @Id @Description("The warehouse connection this environment runs against.") String connectionId,
+        ConnectionOverridesInput connectionOverrides) {
 }

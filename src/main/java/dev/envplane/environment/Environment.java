@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,6 +43,10 @@ public class Environment {
     private boolean useCustomBranch;
     @Column(name = "custom_branch")
     private String customBranch;
+    @Column(name = "connection_id")
+    private UUID connectionId;
+    @Embedded
+    private ConnectionOverrides connectionOverrides;
     @CreationTimestamp
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
@@ -116,6 +121,24 @@ public class Environment {
     void setCustomBranch(String customBranch) {
         this.useCustomBranch = customBranch != null;
         this.customBranch = customBranch;
+    }
+
+    @Ignore
+    public UUID getConnectionId() {
+        return connectionId;
+    }
+
+    void setConnectionId(UUID connectionId) {
+        this.connectionId = connectionId;
+    }
+
+    @Description("What this environment overrides of its connection; null when nothing.")
+    public ConnectionOverrides getConnectionOverrides() {
+        return connectionOverrides == null || connectionOverrides.isEmpty() ? null : connectionOverrides;
+    }
+
+    void setConnectionOverrides(ConnectionOverrides connectionOverrides) {
+        this.connectionOverrides = connectionOverrides;
     }
 
     @NonNull

@@ -2,6 +2,7 @@ package dev.envplane.environment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
+import dev.envplane.connection.Connection;
+import dev.envplane.connection.ConnectionService;
 import dev.envplane.project.Project;
 import dev.envplane.project.ProjectService;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +30,12 @@ public class EnvironmentGraphQLApi {
 
     private final EnvironmentService service;
     private final ProjectService projects;
+    private final ConnectionService connections;
 
-    EnvironmentGraphQLApi(EnvironmentService service, ProjectService projects) {
+    EnvironmentGraphQLApi(EnvironmentService service, ProjectService projects, ConnectionService connections) {
         this.service = service;
         this.projects = projects;
+        this.connections = connections;
     }
 
     @Query("environment")
@@ -74,6 +79,16 @@ public class EnvironmentGraphQLApi {
     public Uni<List<Environment>> productionEnvironment(@Source List<Project> projects) {
         List<UUID> ids = projects.stream().map(Project::getId).toList();
         return service.findProductionByProjects(ids).map(byProject -> ids.stream().map(byProject::get).toList());
+    }
+
+    @Description("The warehouse connection this environment runs against, or null.")
+    public Uni<List<Connection>> connection(@Source List<Environment> environments) {
+        List<UUID> ids = environments.stream().map(Environment::getConnectionId).toList();
+        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(ids.stream().map(id -> (Connection) null).toList());
+        }
+        return connections.findByIdsAsMap(distinct).map(byId -> ids.stream().map(id -> id == null ? null : byId.get(id)).toList());
     }
 
     @Description("The project this environment belongs to.")

@@ -40,6 +40,14 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
         return find("projectId = ?1 and name = ?2", projectId, name).firstResult();
     }
 
+    /** "project / environment" for every environment on the connection. */
+    public Uni<List<String>> describeUsersOf(UUID connectionId) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select p.name || ' / ' || e.name from Environment e, Project p where p.id = e.projectId and e.connectionId = :id"
+                        + " order by p.name, e.name", String.class)
+                .setParameter("id", connectionId).getResultList());
+    }
+
     public Uni<List<Environment>> findByProject(UUID projectId) {
         return list("projectId", projectId);
     }

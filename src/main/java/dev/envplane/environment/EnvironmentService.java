@@ -8,8 +8,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import dev.envplane.api.ConflictException;
+import dev.envplane.connection.ConnectionService;
+import dev.envplane.connection.Warehouse;
 import dev.envplane.api.Ids;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.StaleVersionException;
@@ -20,6 +23,7 @@ import dev.envplane.project.ProjectService;
 import dev.envplane.validation.Fields;
 import dev.envplane.validation.GitNames;
 import dev.envplane.database.Sessions;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,10 +35,20 @@ public class EnvironmentService implements ProjectDeletionHook {
 
     private final EnvironmentRepository environments;
     private final ProjectService projects;
+    private final ConnectionService connections;
+    private final Instance<EnvironmentDeletionHook> deletionHooks;
 
-    EnvironmentService(EnvironmentRepository environments, ProjectService projects) {
+    EnvironmentService(EnvironmentRepository environments, ProjectService projects, ConnectionService connections,
+            Instance<EnvironmentDeletionHook> deletionHooks) {
         this.environments = environments;
         this.projects = projects;
+        this.connections = connections;
+        this.deletionHooks = deletionHooks;
+    }
+
+    /** Inside the caller's session: the environment, or NOT_FOUND on {@code field}. */
+    public Uni<Environment> require(UUID id, String field) {
+        return environments.findById(id).onItem().ifNull().failWith(() -> NotFoundException.of(field, "Environment", id));
     }
 
     public Uni<Environment> findById(UUID id) {
@@ -58,21 +72,32 @@ public class EnvironmentService implements ProjectDeletionHook {
         environment.setDeploymentType(deploymentTypeFor(input.type(), input.deploymentType(), DeploymentType.GENERAL));
         environment.setDbtVersion(DbtVersions.check(input.dbtVersion()));
         environment.setCustomBranch(customBranch(Boolean.TRUE.equals(input.useCustomBranch()), input.useCustomBranch() != null, input.customBranch()));
+        UUID connectionId = input.connectionId() == null ? null : Ids.parse("connectionId", input.connectionId());
+        if (connectionId == null) {
+            WarehouseLinks.overrides(input.connectionOverrides(), null);
+        }
         return Sessions.transaction(() -> projects.require(environment.getProjectId(), "projectId")
-                .chain(project -> environments.persistAndFlush(environment)))
+                .chain(project -> warehouseOf(connectionId))
+                .chain(warehouse -> {
+                    environment.setConnectionId(connectionId);
+                    environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), warehouse));
+                    return environments.persistAndFlush(environment);
+                }))
                 .onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> explainRefusal(failure, environment.getProjectId(), environment.getName()));
     }
 
     public Uni<Environment> update(UUID id, UpdateEnvironmentInput input, Integer expectedVersion) {
         String name = Fields.trimmed("name", input.name(), 1, 100);
         String dbtVersion = input.dbtVersion() == null ? null : DbtVersions.check(input.dbtVersion());
+        UUID connectionId = input.connectionId() == null ? null : Ids.parse("connectionId", input.connectionId());
         return Sessions.transaction(() -> require(id, "id").chain(environment -> {
             if (expectedVersion != null && expectedVersion != environment.getVersion()) {
                 return Uni.createFrom().failure(new StaleVersionException("Environment " + id + " is at version "
                         + environment.getVersion() + ", not " + expectedVersion + "; read it again and retry"));
             }
             apply(environment, input, name, dbtVersion);
-            return environments.flush().replaceWith(environment);
+            return relink(environment, connectionId, input.connectionOverrides())
+                    .chain(() -> environments.flush()).replaceWith(environment);
         })).onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> Sessions.read(() -> environments.findById(id))
                 .chain(current -> current == null ? Uni.createFrom().failure(failure)
                         : explainRefusal(failure, current.getProjectId(), name)));
@@ -106,9 +131,9 @@ public class EnvironmentService implements ProjectDeletionHook {
         }));
     }
 
-    /** Returns the environment as it was. */
+    /** Returns the environment as it was; what hangs off it (credentials and their secrets) goes with it. */
     public Uni<Environment> delete(UUID id) {
-        return Sessions.transaction(() -> require(id, "id").call(environments::delete));
+        return Sessions.transaction(() -> require(id, "id").call(this::runDeletionHooks).call(environments::delete));
     }
 
     @Override
@@ -122,12 +147,38 @@ public class EnvironmentService implements ProjectDeletionHook {
                 return Uni.createFrom().failure(new ConflictException("force", "Project '" + projectName + "' still has "
                         + list.size() + " environment(s) (" + names + "); delete them first or pass force: true"));
             }
-            return environments.delete("projectId", projectId).replaceWithVoid();
+            return Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::runDeletionHooks)
+                    .collect().last().chain(() -> environments.delete("projectId", projectId)).replaceWithVoid();
         });
     }
 
-    private Uni<Environment> require(UUID id, String field) {
-        return environments.findById(id).onItem().ifNull().failWith(() -> NotFoundException.of(field, "Environment", id));
+    private Uni<Void> runDeletionHooks(Environment environment) {
+        return Multi.createFrom().iterable(deletionHooks).onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(environment))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Warehouse> warehouseOf(UUID connectionId) {
+        return connectionId == null ? Uni.createFrom().nullItem() : connections.require(connectionId, "connectionId");
+    }
+
+    /** A new connection must be of the same warehouse; overrides are checked against the connection in effect. */
+    private Uni<Void> relink(Environment environment, UUID connectionId, ConnectionOverridesInput overrides) {
+        if (connectionId == null && overrides == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return warehouseOf(environment.getConnectionId()).chain(current -> {
+            if (connectionId == null) {
+                return Uni.createFrom().item(current);
+            }
+            return warehouseOf(connectionId).invoke(next -> WarehouseLinks.sameWarehouse(current, next));
+        }).invoke(warehouse -> {
+            if (connectionId != null) {
+                environment.setConnectionId(connectionId);
+            }
+            if (overrides != null) {
+                environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, warehouse));
+            }
+        }).replaceWithVoid();
     }
 
     private static void apply(Environment environment, UpdateEnvironmentInput input, String name, String dbtVersion) {
@@ -186,7 +237,11 @@ public class EnvironmentService implements ProjectDeletionHook {
         if ("environment_project_name_key".equals(constraint)) {
             return Uni.createFrom().failure(new ConflictException("name", "The project already has an environment named '" + name + "'"));
         }
-        if (ConstraintViolations.foreignKeyViolated(failure).isPresent()) {
+        String foreignKey = ConstraintViolations.foreignKeyViolated(failure).orElse(null);
+        if ("environment_connection_fk".equals(foreignKey)) {
+            return Uni.createFrom().failure(new NotFoundException("connectionId", "The connection no longer exists"));
+        }
+        if (foreignKey != null) {
             return Uni.createFrom().failure(NotFoundException.of("projectId", "Project", projectId));
         }
         return Uni.createFrom().failure(failure);

@@ -1,6 +1,7 @@
 package dev.envplane.environment;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 @Input("UpdateEnvironmentInput")
@@ -11,5 +12,7 @@ public record UpdateEnvironmentInput(
         DeploymentType deploymentType,
         String dbtVersion,
         Boolean useCustomBranch,
-        String customBranch) {
+        String customBranch,
+        @Id @Description("The warehouse connection this environment runs against.") String connectionId,
+        ConnectionOverridesInput connectionOverrides) {
 }

@@ -1,5 +1,12 @@
 package dev.envplane.testing;
 
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.envplane.local.LocalDatabase;
@@ -10,27 +17,48 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Starts a throwaway PostgreSQL and Vault-compatible server on free 127.0.0.1 ports for the application under test
  * (in-process for @QuarkusTest, a child process for @QuarkusIntegrationTest) and stops them afterwards.
+ *
+ * <p>The application gets a Vault token bound to {@code deploy/vault/envplane-policy.hcl}, the policy operators
+ * install, so every test also proves that policy grants what the service needs. It reaches Vault through a
+ * {@link CuttableLink}, and logs at DEBUG to {@link #LOG_FILE}, so tests can prove where secrets did not go.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final Path LOG_FILE = Path.of("target", "envplane-under-test.log");
+    private static final Path POLICY = Path.of("deploy", "vault", "envplane-policy.hcl");
+
     private static LocalDatabase database;
     private static VaultServer vault;
+    private static CuttableLink vaultLink;
 
     @Override
     public Map<String, String> start() {
         database = LocalDatabase.startTemporary();
         vault = VaultServer.start(VaultServerConfig.inMemory());
-        return Map.of(
-                "quarkus.datasource.reactive.url", database.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", LocalDatabase.USER,
-                "quarkus.datasource.password", LocalDatabase.PASSWORD,
-                "quarkus.vault.url", vault.url(),
-                "quarkus.vault.authentication.client-token", vault.rootToken());
+        vaultLink = new CuttableLink(vault.port());
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        config.put("quarkus.datasource.username", LocalDatabase.USER);
+        config.put("quarkus.datasource.password", LocalDatabase.PASSWORD);
+        config.put("quarkus.vault.url", "http://127.0.0.1:" + vaultLink.port());
+        config.put("quarkus.vault.authentication.client-token", serviceToken());
+        config.put("quarkus.log.file.enabled", "true");
+        config.put("quarkus.log.file.path", LOG_FILE.toString());
+        config.put("quarkus.log.file.level", "DEBUG");
+        for (String category : List.of("dev.envplane", "io.quarkus.vault", "io.smallrye.graphql", "org.hibernate.SQL",
+                "org.hibernate.orm.jdbc.bind", "io.vertx.sqlclient", "io.quarkus.vertx.http")) {
+            config.put("quarkus.log.category.\"" + category + "\".level", "DEBUG");
+        }
+        config.put("quarkus.log.console.level", "INFO");
+        return config;
     }
 
     @Override
     public void stop() {
+        if (vaultLink != null) {
+            vaultLink.close();
+        }
         if (vault != null) {
             vault.close();
         }
@@ -44,7 +72,36 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         return database;
     }
 
+    /** The Vault-compatible server itself (root token, seal and unseal), bypassing the application's link. */
     public static VaultServer vault() {
         return vault;
+    }
+
+    /** The application's way to Vault: cut it to make Vault unreachable. */
+    public static CuttableLink vaultLink() {
+        return vaultLink;
+    }
+
+    /** Everything the application logged so far. */
+    public static String applicationLog() {
+        try {
+            return Files.exists(LOG_FILE) ? Files.readString(LOG_FILE) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String serviceToken() {
+        try {
+            String policy = Files.readString(POLICY);
+            given().header("X-Vault-Token", vault.rootToken()).contentType("application/json").body(Map.of("policy", policy))
+                    .put(vault.url() + "/v1/sys/policies/acl/envplane").then().statusCode(204);
+            return given().header("X-Vault-Token", vault.rootToken()).contentType("application/json")
+                    .body(Map.of("policies", List.of("envplane"), "no_parent", true, "ttl", "24h"))
+                    .post(vault.url() + "/v1/auth/token/create").then().statusCode(200)
+                    .extract().path("auth.client_token");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + POLICY, e);
+        }
     }
 }

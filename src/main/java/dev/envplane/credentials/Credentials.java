@@ -1,0 +1,36 @@
+package dev.envplane.credentials;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Interface;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.envplane.connection.Warehouse;
+
+/**
+ * An environment's deployment credentials as the API shows them: never a secret value, only whether each secret
+ * is set and which Vault version holds them.
+ */
+@Interface("Credentials")
+@Description("Deployment credentials. Secrets are write-only: only *Set flags and the Vault version are shown.")
+public interface Credentials {
+
+    @NonNull
+    Warehouse getWarehouse();
+
+    int getThreads();
+
+    @Description("The Vault KV version holding the current secrets; null when none were ever set.")
+    Integer getSecretVersion();
+
+    Instant getSecretsUpdatedAt();
+
+    @NonNull
+    Instant getCreatedAt();
+
+    @NonNull
+    Instant getUpdatedAt();
+
+    int getVersion();
+}

@@ -1,0 +1,46 @@
+package dev.envplane.credentials;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.envplane.api.Ids;
+import dev.envplane.api.MapsErrors;
+import dev.envplane.environment.Environment;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@MapsErrors
+public class CredentialsGraphQLApi {
+
+    private final CredentialsService service;
+
+    CredentialsGraphQLApi(CredentialsService service) {
+        this.service = service;
+    }
+
+    @Mutation("setEnvironmentCredentials")
+    @Description("Creates or changes an environment's deployment credentials; secrets go to Vault only. Fields left out keep "
+            + "their value.")
+    public Uni<@NonNull Credentials> setEnvironmentCredentials(@NonNull @Id String environmentId, @NonNull CredentialsInput input) {
+        return service.set(Ids.parse("environmentId", environmentId), input);
+    }
+
+    @Mutation("deleteEnvironmentCredentials")
+    @Description("Removes the credentials and destroys every version of their secrets in Vault; returns them as they were.")
+    public Uni<@NonNull Credentials> deleteEnvironmentCredentials(@NonNull @Id String environmentId) {
+        return service.delete(Ids.parse("environmentId", environmentId));
+    }
+
+    @Description("The deployment credentials, or null when none are set.")
+    public Uni<List<Credentials>> credentials(@Source List<Environment> environments) {
+        List<UUID> ids = environments.stream().map(Environment::getId).toList();
+        return service.findByEnvironments(ids).map(byEnvironment -> ids.stream().map(byEnvironment::get).toList());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.envplane.credentials;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CredentialsRepository implements PanacheRepositoryBase<EnvironmentCredentials, UUID> {
+
+    public Uni<List<EnvironmentCredentials>> findByEnvironments(Collection<UUID> environmentIds) {
+        return list("environmentId in ?1", environmentIds);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.envplane.credentials;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import dev.envplane.connection.Warehouse;
+import dev.envplane.secrets.SecretReference;
+
+/** An environment's deployment credentials: the non-secret fields, and where the secret ones are in Vault. */
+@Entity
+@Table(name = "environment_credentials")
+public class EnvironmentCredentials {
+
+    @Id
+    @Column(name = "environment_id")
+    private UUID environmentId;
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    private Warehouse warehouse;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "auth_method")
+    AuthMethod authMethod;
+    String username;
+    @Column(name = "schema_name")
+    String schema;
+    String dataset;
+    String catalog;
+    int threads;
+    @Embedded
+    private SecretReference secrets;
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected EnvironmentCredentials() {
+    }
+
+    EnvironmentCredentials(UUID environmentId, Warehouse warehouse) {
+        this.environmentId = environmentId;
+        this.warehouse = warehouse;
+    }
+
+    public UUID environmentId() {
+        return environmentId;
+    }
+
+    public Warehouse warehouse() {
+        return warehouse;
+    }
+
+    public SecretReference secrets() {
+        return secrets == null ? SecretReference.none() : secrets;
+    }
+
+    void secrets(SecretReference secrets) {
+        this.secrets = secrets;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public int version() {
+        return version;
+    }
+}
