@@ -25,6 +25,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -459,6 +461,71 @@ public class ConnectionGraphQLApiTest {
         execute("mutation($id: ID!) { deleteEnvironment(id: $id) { id } }", vars("id", environment)).body("errors", nullValue());
         execute(DELETE, vars("id", id)).body("errors", nullValue()).body("data.deleteConnection.name", equalTo(name));
         assertEquals(0, Database.count("select count(*) from warehouse_connection where id = ?::uuid", id));
+    }
+
+    @Test
+    void anEnvironmentLinkedConcurrentlyStopsTheDeletion() throws Exception {
+        String id = postgres(unique("racing"));
+        String projectName = unique("race");
+        try (java.sql.Connection jdbc = LocalServicesResource.database().connect()) {
+            // Another transaction links an environment and has not committed yet when the deletion starts.
+            jdbc.setAutoCommit(false);
+            UUID project = UUID.randomUUID();
+            try (var insert = jdbc.prepareStatement("insert into project (id, name, default_branch, created_at, updated_at, version) "
+                    + "values (?, ?, 'main', now(), now(), 0)")) {
+                insert.setObject(1, project);
+                insert.setString(2, projectName);
+                insert.executeUpdate();
+            }
+            try (var insert = jdbc.prepareStatement("insert into environment (id, project_id, name, type, deployment_type, dbt_version, "
+                    + "use_custom_branch, created_at, updated_at, version, connection_id) "
+                    + "values (?, ?, 'ci', 'DEPLOYMENT', 'GENERAL', 'latest', false, now(), now(), 0, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, project);
+                insert.setObject(3, UUID.fromString(id));
+                insert.executeUpdate();
+            }
+            CompletableFuture<ValidatableResponse> deletion = CompletableFuture.supplyAsync(() -> execute(DELETE, vars("id", id)));
+            waitUntilAQueryWaitsForALock();
+            jdbc.commit();
+            assertError(deletion.get(30, TimeUnit.SECONDS), "CONFLICT", "id");
+        }
+        assertEquals(1, Database.count("select count(*) from warehouse_connection where id = ?::uuid", id));
+        assertEquals(1, Database.count("select count(*) from environment where connection_id = ?::uuid", id));
+    }
+
+    private static void waitUntilAQueryWaitsForALock() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (Database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'") > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the deletion never waited for the linking transaction");
+    }
+
+    @Test
+    void aBigQueryConnectionWithATakenNameLeavesNothingInVault() {
+        String name = unique("bq-taken");
+        postgres(name);
+        List<String> before = connectionSecrets();
+        String canary = "canary-" + UUID.randomUUID();
+        assertError(create(name, "bigquery", Map.of("gcpProjectId", "acme-analytics", "serviceAccountKeyJson", serviceAccountKey(canary))),
+                "CONFLICT", "name");
+        assertEquals(before, connectionSecrets());
+        assertEquals(1, Database.count("select count(*) from warehouse_connection where name = ?", name));
+    }
+
+    /** The connection ids that have anything (even destroyed versions) in Vault. */
+    static List<String> connectionSecrets() {
+        Response list = vault("secret/metadata/envplane/connections?list=true");
+        if (list.statusCode() == 404) {
+            return List.of();
+        }
+        list.then().statusCode(200);
+        List<String> keys = new ArrayList<>(list.jsonPath().getList("data.keys", String.class));
+        keys.sort(null);
+        return keys;
     }
 
     @Test
