@@ -1,5 +1,10 @@
 package dev.envplane.local;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.envplane.local.vault.VaultServer;
@@ -16,8 +21,29 @@ import dev.envplane.local.vault.VaultServerConfig;
 public final class LocalServices {
 
     public static final String DEV_ROOT_TOKEN = "root";
+    /** The token the application uses locally: bound to the same policy as in production. */
+    public static final String SERVICE_TOKEN = "envplane-local";
+    private static final Path POLICY = Path.of("deploy", "vault", "envplane-policy.hcl");
 
     private LocalServices() {
+    }
+
+    /** Installs deploy/vault/envplane-policy.hcl and a token with it (both idempotent, both survive restarts). */
+    private static void grantServiceToken(VaultServer vault) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String policy = Files.readString(POLICY).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        send(http, vault, "PUT", "sys/policies/acl/envplane", "{\"policy\": \"" + policy + "\"}");
+        HttpResponse<String> lookup = send(http, vault, "POST", "auth/token/lookup", "{\"token\": \"" + SERVICE_TOKEN + "\"}");
+        if (lookup.statusCode() != 200) {
+            send(http, vault, "POST", "auth/token/create", "{\"id\": \"" + SERVICE_TOKEN
+                    + "\", \"policies\": [\"envplane\"], \"no_parent\": true, \"ttl\": \"8760h\"}");
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, VaultServer vault, String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(vault.url() + "/v1/" + path)).header("X-Vault-Token", vault.rootToken())
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,6 +64,7 @@ public final class LocalServices {
         }
         LocalDatabase database = LocalDatabase.start(pgPort, dataDir.resolve("postgres").toAbsolutePath());
         VaultServer vault = VaultServer.start(new VaultServerConfig(vaultPort, dataDir.resolve("vault").toAbsolutePath(), vaultToken, "secret"));
+        grantServiceToken(vault);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             vault.close();
             database.close();
@@ -48,6 +75,7 @@ public final class LocalServices {
         System.out.println("postgres.user=" + LocalDatabase.USER);
         System.out.println("vault.url=" + vault.url());
         System.out.println("vault.root-token=" + vault.rootToken());
+        System.out.println("vault.service-token=" + SERVICE_TOKEN + " (policy envplane)");
         System.out.println("vault.unseal-key=" + vault.unsealKey());
         System.out.println("ready");
         System.out.flush();

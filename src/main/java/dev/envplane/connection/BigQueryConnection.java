@@ -1,7 +1,6 @@
 package dev.envplane.connection;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -11,49 +10,10 @@ import org.eclipse.microprofile.graphql.Type;
 /** GraphQL output type, built from the entity; holds no secret value. */
 @Type("BigQueryConnection")
 @Description("A Google BigQuery project, reached with a service-account key kept in the secret store.")
-public final class BigQueryConnection implements Connection {
-
-    private final WarehouseConnection row;
+public final class BigQueryConnection extends ConnectionView implements Connection {
 
     BigQueryConnection(WarehouseConnection row) {
-        this.row = row;
-    }
-
-    @Override
-    @Id
-    @NonNull
-    public UUID getId() {
-        return row.getId();
-    }
-
-    @Override
-    @NonNull
-    public String getName() {
-        return row.getName();
-    }
-
-    @Override
-    @NonNull
-    public Warehouse getWarehouse() {
-        return row.getWarehouse();
-    }
-
-    @Override
-    @NonNull
-    public Instant getCreatedAt() {
-        return row.getCreatedAt();
-    }
-
-    @Override
-    @NonNull
-    public Instant getUpdatedAt() {
-        return row.getUpdatedAt();
-    }
-
-    @Override
-    @Description("Increases with every change; pass it as expectedVersion to updateConnection to refuse lost updates.")
-    public int getVersion() {
-        return row.getVersion();
+        super(row);
     }
 
     @NonNull

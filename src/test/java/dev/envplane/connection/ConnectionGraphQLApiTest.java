@@ -17,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.envplane.testing.Database;
 import dev.envplane.testing.LocalServicesResource;
+import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,18 +91,15 @@ public class ConnectionGraphQLApiTest {
     }
 
     static Response vault(String apiPath) {
-        return given().header("X-Vault-Token", LocalServicesResource.vault().rootToken())
-                .get(LocalServicesResource.vault().url() + "/v1/" + apiPath);
+        return Vault.get(apiPath);
     }
 
     static String vaultPath(String connectionId) {
         return "envplane/connections/" + connectionId;
     }
 
-    /** What the application under test logged, when it logs to a file (empty otherwise). */
-    static String applicationLog() throws Exception {
-        Path log = Path.of("target", "envplane-under-test.log");
-        return Files.exists(log) ? Files.readString(log) : "";
+    static String applicationLog() {
+        return LocalServicesResource.applicationLog();
     }
 
     @Test

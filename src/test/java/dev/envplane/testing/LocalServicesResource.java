@@ -24,7 +24,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final Path LOG_FILE = Path.of("target", "envplane-under-test.log");
+    /** Where the application logs: Quarkus' integration-test launcher also reads this file (to learn the port). */
+    public static final Path LOG_FILE = Path.of("target", "quarkus.log");
     private static final Path POLICY = Path.of("deploy", "vault", "envplane-policy.hcl");
 
     private static LocalDatabase database;
@@ -44,7 +45,6 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.vault.url", "http://127.0.0.1:" + vaultLink.port());
         config.put("quarkus.vault.authentication.client-token", serviceToken());
         config.put("quarkus.log.file.enabled", "true");
-        config.put("quarkus.log.file.path", LOG_FILE.toString());
         config.put("quarkus.log.file.level", "DEBUG");
         for (String category : List.of("dev.envplane", "io.quarkus.vault", "io.smallrye.graphql", "org.hibernate.SQL",
                 "org.hibernate.orm.jdbc.bind", "io.vertx.sqlclient", "io.quarkus.vertx.http")) {
