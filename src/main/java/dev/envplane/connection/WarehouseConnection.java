@@ -1,6 +1,5 @@
 package dev.envplane.connection;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,12 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.envplane.secrets.SecretReference;
+import dev.envplane.database.Tracked;
 
 /**
  * One row of {@code warehouse_connection}: the non-secret settings of every warehouse in typed, nullable columns
@@ -23,7 +19,7 @@ import dev.envplane.secrets.SecretReference;
  */
 @Entity
 @Table(name = "warehouse_connection")
-public class WarehouseConnection {
+public class WarehouseConnection extends Tracked {
 
     @jakarta.persistence.Id
     private UUID id;
@@ -57,14 +53,6 @@ public class WarehouseConnection {
     private String catalog;
     @Embedded
     private SecretReference secrets;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private int version;
 
     protected WarehouseConnection() {
     }
@@ -230,17 +218,5 @@ public class WarehouseConnection {
 
     void setSecrets(SecretReference secrets) {
         this.secrets = secrets;
-    }
-
-    Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    int getVersion() {
-        return version;
     }
 }

@@ -88,8 +88,8 @@ public class CredentialsService implements EnvironmentDeletionHook {
 
     private Uni<EnvironmentCredentials> store(UUID environmentId, Current current, CredentialsChange change, SecretReference written) {
         return Sessions.transaction(() -> credentials.findById(environmentId).chain(row -> {
-            Integer seen = current.stored() == null ? null : current.stored().version();
-            Integer now = row == null ? null : row.version();
+            Integer seen = current.stored() == null ? null : current.stored().getVersion();
+            Integer now = row == null ? null : row.getVersion();
             if (!Objects.equals(seen, now)) {
                 return Uni.createFrom().failure(new ConflictException("environmentId",
                         "The credentials were changed concurrently; read them again and retry"));

@@ -33,7 +33,7 @@ final class CredentialsViews {
             Instant updatedAt, int version) {
         Common(EnvironmentCredentials row) {
             this(row.warehouse(), row.threads, row.secrets().version() == 0 ? null : row.secrets().version(),
-                    row.secrets().updatedAt(), row.createdAt(), row.updatedAt(), row.version());
+                    row.secrets().updatedAt(), row.getCreatedAt(), row.getUpdatedAt(), row.getVersion());
         }
     }
 

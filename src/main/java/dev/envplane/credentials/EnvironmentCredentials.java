@@ -1,6 +1,5 @@
 package dev.envplane.credentials;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,18 +9,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import dev.envplane.connection.Warehouse;
 import dev.envplane.secrets.SecretReference;
+import dev.envplane.database.Tracked;
 
 /** An environment's deployment credentials: the non-secret fields, and where the secret ones are in Vault. */
 @Entity
 @Table(name = "environment_credentials")
-public class EnvironmentCredentials {
+public class EnvironmentCredentials extends Tracked {
 
     @Id
     @Column(name = "environment_id")
@@ -40,14 +36,6 @@ public class EnvironmentCredentials {
     int threads;
     @Embedded
     private SecretReference secrets;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private int version;
 
     protected EnvironmentCredentials() {
     }
@@ -71,17 +59,5 @@ public class EnvironmentCredentials {
 
     void secrets(SecretReference secrets) {
         this.secrets = secrets;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public int version() {
-        return version;
     }
 }

@@ -1,6 +1,5 @@
 package dev.envplane.environment;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,22 +8,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+
+import dev.envplane.database.Tracked;
 
 /** Where and how dbt runs for a project. Also its GraphQL output type ({@code project} is resolved in batches). */
 @Entity
 @Table(name = "environment")
 @Type("Environment")
 @Description("Where and how dbt runs for a project: its type, dbt version and git branch.")
-public class Environment {
+public class Environment extends Tracked {
 
     @jakarta.persistence.Id
     private UUID id;
@@ -47,14 +45,6 @@ public class Environment {
     private UUID connectionId;
     @Embedded
     private ConnectionOverrides connectionOverrides;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private int version;
 
     protected Environment() {
     }
@@ -139,20 +129,5 @@ public class Environment {
 
     void setConnectionOverrides(ConnectionOverrides connectionOverrides) {
         this.connectionOverrides = connectionOverrides;
-    }
-
-    @NonNull
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @NonNull
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @Description("Increases with every change; pass it as expectedVersion to updateEnvironment to refuse lost updates.")
-    public int getVersion() {
-        return version;
     }
 }

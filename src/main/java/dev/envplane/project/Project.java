@@ -1,26 +1,24 @@
 package dev.envplane.project;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+
+import dev.envplane.database.Tracked;
 
 /** A dbt project: a git repository and the environments it runs in. Also its GraphQL output type. */
 @Entity
 @Table(name = "project")
 @Type("Project")
 @Description("A dbt project: a git repository and the environments it runs in.")
-public class Project {
+public class Project extends Tracked {
 
     @jakarta.persistence.Id
     private UUID id;
@@ -30,14 +28,6 @@ public class Project {
     private String repositoryUrl;
     @Column(name = "default_branch")
     private String defaultBranch;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    private Instant createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-    @Version
-    private int version;
 
     protected Project() {
     }
@@ -87,20 +77,5 @@ public class Project {
 
     void setDefaultBranch(String defaultBranch) {
         this.defaultBranch = defaultBranch;
-    }
-
-    @NonNull
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    @NonNull
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    @Description("Increases with every change.")
-    public int getVersion() {
-        return version;
     }
 }
