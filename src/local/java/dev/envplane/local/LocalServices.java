@@ -1,6 +1,7 @@
 package dev.envplane.local;
 
 import java.net.URI;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,6 +48,19 @@ public final class LocalServices {
     }
 
     public static void main(String[] args) throws Exception {
+        if (LocalServices.class.getClassLoader() instanceof URLClassLoader execLoader) {
+            // exec:java closes its class loader when main returns, but these services outlive main and load
+            // classes lazily: they run in a loader of their own, which nobody closes.
+            URLClassLoader own = new URLClassLoader(execLoader.getURLs(), ClassLoader.getPlatformClassLoader());
+            Thread.currentThread().setContextClassLoader(own);
+            own.loadClass(LocalServices.class.getName()).getMethod("run", String[].class).invoke(null, (Object) args);
+            return;
+        }
+        run(args);
+    }
+
+    /** Starts both services with {@link #main}'s options. */
+    public static void run(String[] args) throws Exception {
         int pgPort = 5433;
         int vaultPort = 8200;
         Path dataDir = Path.of(".local");
