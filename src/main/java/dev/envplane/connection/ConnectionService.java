@@ -27,8 +27,6 @@ import dev.envplane.secrets.SecretWrites;
 import dev.envplane.validation.Fields;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * The rules of warehouse connections. Settings live in the database; the BigQuery service-account key lives only in
@@ -91,11 +89,11 @@ public class ConnectionService {
                     .onFailure().transform(failure -> nameTaken(failure, name));
         }
         String path = secretStore.connectionPath(connection.getId());
-        return Sessions.transaction(() -> onThisContext(context -> secretWrites.change(path, SecretReference.none(),
-                Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key), Set.of(), reference -> back(context).chain(() -> {
+        return Sessions.transaction(() -> secretWrites.change(path, SecretReference.none(),
+                Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key), Set.of(), reference -> {
                     connection.setSecrets(reference);
                     return connections.persistAndFlush(connection);
-                }))))
+                }))
                 // The path is this request's alone: whatever stopped the creation, nothing of it stays in Vault.
                 .onFailure().call(failure -> secretStore.destroyAll(path).onFailure().recoverWithNull())
                 .map(WarehouseConnection::view)
@@ -123,12 +121,10 @@ public class ConnectionService {
             }
             Secret key = block == null ? null : ConnectionSettings.apply(connection, block, false);
             Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
-            return onThisContext(context -> secretWrites.change(secretStore.connectionPath(id), connection.getSecrets(), set, Set.of(),
-                    reference -> back(context).chain(() -> {
-                        connection.setSecrets(reference);
-                        return connections.flush();
-                    })))
-                    .replaceWith(connection);
+            return secretWrites.change(secretStore.connectionPath(id), connection.getSecrets(), set, Set.of(), reference -> {
+                connection.setSecrets(reference);
+                return connections.flush();
+            }).replaceWith(connection);
         })).map(WarehouseConnection::view).onFailure().transform(failure -> nameTaken(failure, name));
     }
 
@@ -142,7 +138,7 @@ public class ConnectionService {
                 .call(this::refuseIfUsed)
                 .call(connection -> connections.delete(connection).chain(connections::flush))
                 .call(connection -> connection.getSecrets().path() == null ? Uni.createFrom().voidItem()
-                        : onThisContext(context -> secretStore.destroyAll(connection.getSecrets().path())))
+                        : secretStore.destroyAll(connection.getSecrets().path()))
                 .map(WarehouseConnection::view))
                 .onFailure(failure -> ConstraintViolations.foreignKeyViolated(failure).isPresent())
                 .transform(failure -> new ConflictException("id", "Connection " + id + " is used by an environment; "
@@ -166,28 +162,6 @@ public class ConnectionService {
 
     private Uni<WarehouseConnection> requireRow(UUID id, String field) {
         return connections.findById(id).onItem().ifNull().failWith(() -> NotFoundException.of(field, "Connection", id));
-    }
-
-    /**
-     * Runs work that calls Vault from inside a database session, handing it the session's Vert.x context, and brings
-     * the outcome back to that context: a reactive session must only be used from its own context.
-     */
-    private static <T> Uni<T> onThisContext(Function<Context, Uni<T>> work) {
-        Context context = Vertx.currentContext();
-        return work.apply(context).emitOn(task -> runOn(context, task));
-    }
-
-    /** Continues on {@code context} (after a Vault call that may have completed elsewhere). */
-    private static Uni<Void> back(Context context) {
-        return Uni.createFrom().voidItem().emitOn(task -> runOn(context, task));
-    }
-
-    private static void runOn(Context context, Runnable task) {
-        if (context == null) {
-            task.run();
-        } else {
-            context.runOnContext(ignored -> task.run());
-        }
     }
 
     private static Throwable nameTaken(Throwable failure, String name) {

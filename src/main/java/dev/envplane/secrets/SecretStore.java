@@ -19,6 +19,8 @@ import io.quarkus.vault.client.VaultClientException;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2UpdateSecretOptions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The one door to Vault: KV v2 writes with check-and-set, versioned reads, destruction. Nothing else in envplane
@@ -90,8 +92,16 @@ public class SecretStore {
         return Set.copyOf(values.keySet());
     }
 
+    /**
+     * Vault's answer may arrive on another thread; it is handed back to the caller's Vert.x context, because what
+     * follows is usually database work and a reactive session must only be used from its own context.
+     */
     private static <T> Uni<T> call(String operation, Supplier<CompletionStage<T>> request) {
-        return Uni.createFrom().completionStage(request).onFailure().transform(failure -> translate(operation, failure));
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<T> answer = Uni.createFrom().completionStage(request).onFailure().transform(failure -> translate(operation, failure));
+            return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
     }
 
     private static Throwable translate(String operation, Throwable failure) {
