@@ -84,11 +84,7 @@ public class EnvironmentGraphQLApi {
     @Description("The warehouse connection this environment runs against, or null.")
     public Uni<List<Connection>> connection(@Source List<Environment> environments) {
         List<UUID> ids = environments.stream().map(Environment::getConnectionId).toList();
-        List<UUID> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
-        if (distinct.isEmpty()) {
-            return Uni.createFrom().item(ids.stream().map(id -> (Connection) null).toList());
-        }
-        return connections.findByIdsAsMap(distinct).map(byId -> ids.stream().map(id -> id == null ? null : byId.get(id)).toList());
+        return connections.findByIdsAsMap(ids.stream().filter(Objects::nonNull).distinct().toList()).map(byId -> ids.stream().map(id -> id == null ? null : byId.get(id)).toList());
     }
 
     @Description("The project this environment belongs to.")

@@ -3,7 +3,6 @@ package dev.envplane.secrets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -86,10 +85,6 @@ public class SecretStore {
     public Uni<Void> destroyAll(String path) {
         return call("destroy-all", () -> kv.deleteSecretMetadata(path)).replaceWithVoid()
                 .onFailure(SecretStore::isNotFound).recoverWithNull();
-    }
-
-    public static Set<String> keysOf(Map<String, Secret> values) {
-        return Set.copyOf(values.keySet());
     }
 
     /**
