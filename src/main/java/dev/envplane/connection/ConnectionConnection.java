@@ -20,9 +20,9 @@ public class ConnectionConnection {
     private final Warehouse warehouse;
 
     ConnectionConnection(List<WarehouseConnection> rows, PageRequest page, Warehouse warehouse) {
-        List<WarehouseConnection> shown = rows.size() > page.first() ? rows.subList(0, page.first()) : rows;
-        this.edges = shown.stream().map(ConnectionEdge::new).toList();
-        this.pageInfo = new PageInfo(rows.size() > page.first(), edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor());
+        PageRequest.Slice<ConnectionEdge> slice = page.slice(rows, ConnectionEdge::new);
+        this.edges = slice.edges();
+        this.pageInfo = PageInfo.of(slice, ConnectionEdge::getCursor);
         this.warehouse = warehouse;
     }
 
@@ -47,7 +47,7 @@ public class ConnectionConnection {
 
         ConnectionEdge(WarehouseConnection row) {
             this.node = row.view();
-            this.cursor = PageRequest.cursor(row.getName(), row.getId().toString());
+            this.cursor = PageRequest.cursor(row.getName(), row.getId());
         }
 
         public @NonNull Connection getNode() {

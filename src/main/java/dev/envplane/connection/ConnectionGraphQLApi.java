@@ -8,22 +8,26 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.api.Batches;
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.PageRequest;
+import dev.envplane.api.SessionBoundary;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Warehouse connections: account-level, reusable by many environments. */
 @GraphQLApi
 @MapsErrors
+@SessionBoundary
 public class ConnectionGraphQLApi {
 
-    private static final int CURSOR_PARTS = 2;
-
     private final ConnectionService service;
+    private final Context graphql;
 
-    ConnectionGraphQLApi(ConnectionService service) {
+    ConnectionGraphQLApi(ConnectionService service, Context graphql) {
         this.service = service;
+        this.graphql = graphql;
     }
 
     @Query("connection")
@@ -36,13 +40,18 @@ public class ConnectionGraphQLApi {
     @Description("Warehouse connections ordered by name, a page at a time (first: 0 to 100, default 20).")
     public Uni<@NonNull ConnectionConnection> connections(Integer first, String after,
             @Description("Only connections to this kind of warehouse.") Warehouse warehouse) {
-        PageRequest page = PageRequest.of(first, after, CURSOR_PARTS);
+        PageRequest page = PageRequest.of(first, after);
         return service.page(warehouse, page).map(rows -> new ConnectionConnection(rows, page, warehouse));
     }
 
     @Description("How many connections match the filter, across all pages.")
     public Uni<@NonNull Integer> totalCount(@Source ConnectionConnection connection) {
-        return service.count(connection.warehouse()).map(Long::intValue);
+        return Batches.loadEach(graphql, "ConnectionConnection.totalCount",
+                new WarehouseFilter(connection.warehouse()), filter -> service.count(filter.warehouse()).map(Long::intValue));
+    }
+
+    /** The count's batch key: a page's filter (aliases may ask for several). */
+    private record WarehouseFilter(Warehouse warehouse) {
     }
 
     @Mutation("createConnection")

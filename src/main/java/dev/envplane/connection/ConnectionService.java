@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,65 +14,54 @@ import jakarta.persistence.LockModeType;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
-import dev.envplane.api.StaleVersionException;
 import dev.envplane.api.ValidationException;
 import dev.envplane.connection.ConnectionSettings.Block;
 import dev.envplane.database.ConstraintViolations;
-import dev.envplane.database.Sessions;
 import dev.envplane.secrets.Secret;
-import dev.envplane.secrets.SecretReference;
 import dev.envplane.secrets.SecretStore;
-import dev.envplane.secrets.SecretWrites;
+import dev.envplane.secrets.SecretProtocol;
 import dev.envplane.validation.Fields;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The rules of warehouse connections. Settings live in the database; the BigQuery service-account key lives only in
- * the secret store, written through {@link SecretWrites} (Vault first, then the database, undone on failure).
+ * Vault, written and destroyed through {@link SecretProtocol}. Runs inside the caller's session.
  */
 @ApplicationScoped
 public class ConnectionService {
 
     private final WarehouseConnectionRepository connections;
-    private final SecretWrites secretWrites;
+    private final SecretProtocol secrets;
     private final SecretStore secretStore;
     private final Instance<ConnectionUsers> users;
 
-    ConnectionService(WarehouseConnectionRepository connections, SecretWrites secretWrites, SecretStore secretStore,
+    ConnectionService(WarehouseConnectionRepository connections, SecretProtocol secrets, SecretStore secretStore,
             Instance<ConnectionUsers> users) {
         this.connections = connections;
-        this.secretWrites = secretWrites;
+        this.secrets = secrets;
         this.secretStore = secretStore;
         this.users = users;
     }
 
     public Uni<Connection> findById(UUID id) {
-        return Sessions.read(() -> connections.findById(id)).map(row -> row == null ? null : row.view());
+        return connections.findById(id).map(row -> row == null ? null : row.view());
     }
 
-    /** For batch loading (Environment.connection): the connections found, in no particular order. */
-    public Uni<List<Connection>> findByIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Sessions.read(() -> connections.findByIds(ids)).map(rows -> rows.stream().map(WarehouseConnection::view).toList());
-    }
-
-    /** Like {@link #findByIds} but keyed by id, for resolving a batch in its own order. */
-    public Uni<Map<UUID, Connection>> findByIdsAsMap(Collection<UUID> ids) {
-        return findByIds(ids).map(found -> found.stream().collect(Collectors.toMap(Connection::getId, Function.identity())));
+    /** The connections found, by id. */
+    public Uni<Map<UUID, Connection>> findByIds(Collection<UUID> ids) {
+        return connections.findByIds(ids).map(rows -> rows.stream().collect(Collectors.toMap(WarehouseConnection::getId, WarehouseConnection::view)));
     }
 
     Uni<List<WarehouseConnection>> page(Warehouse warehouse, PageRequest page) {
-        return Sessions.read(() -> connections.page(warehouse, page));
+        return connections.page(warehouse, page);
     }
 
-    public Uni<Long> count(Warehouse warehouse) {
-        return Sessions.read(() -> connections.count(warehouse));
+    Uni<Long> count(Warehouse warehouse) {
+        return connections.count(warehouse);
     }
 
-    /** Inside the caller's session: the connection's warehouse, or NOT_FOUND on {@code field}. */
+    /** The connection's warehouse, or NOT_FOUND on {@code field}. */
     public Uni<Warehouse> require(UUID id, String field) {
         return requireRow(id, field).map(WarehouseConnection::getWarehouse);
     }
@@ -83,63 +71,53 @@ public class ConnectionService {
         Block block = ConnectionSettings.exactlyOne(input);
         WarehouseConnection connection = new WarehouseConnection(name, block.warehouse());
         Secret key = ConnectionSettings.apply(connection, block, true);
-        if (key == null) {
-            return Sessions.transaction(() -> connections.persistAndFlush(connection))
-                    .map(WarehouseConnection::view)
-                    .onFailure().transform(failure -> nameTaken(failure, name));
-        }
-        String path = secretStore.connectionPath(connection.getId());
-        return Sessions.transaction(() -> secretWrites.change(path, SecretReference.none(),
-                Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key), Set.of(), reference -> {
-                    connection.setSecrets(reference);
+        Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
+        return secrets.writeNew(secretStore.connectionPath(connection.getId()), set)
+                .chain(written -> {
+                    connection.setSecrets(written);
                     return connections.persistAndFlush(connection);
-                }))
-                // The path is this request's alone: whatever stopped the creation, nothing of it stays in Vault.
-                .onFailure().call(failure -> secretStore.destroyAll(path).onFailure().recoverWithNull())
+                })
                 .map(WarehouseConnection::view)
                 .onFailure().transform(failure -> nameTaken(failure, name));
     }
 
     /**
-     * Changes the name and the settings given. A new service-account key goes to Vault as a new version (rotation)
-     * before the database is changed; without one, Vault is not called.
+     * Changes the name and the settings given. A new service-account key goes to Vault as a new version (rotation);
+     * without one, Vault is not called.
      */
     public Uni<Connection> update(UUID id, UpdateConnectionInput input, Integer expectedVersion) {
         String name = Fields.trimmed("name", input.name(), 1, 100);
         Block block = ConnectionSettings.atMostOne(input);
-        return Sessions.transaction(() -> requireRow(id, "id").chain(connection -> {
-            if (expectedVersion != null && expectedVersion != connection.getVersion()) {
-                return Uni.createFrom().failure(new StaleVersionException("Connection " + id + " is at version "
-                        + connection.getVersion() + ", not " + expectedVersion + "; read it again and retry"));
-            }
-            if (block != null && block.warehouse() != connection.getWarehouse()) {
-                return Uni.createFrom().failure(new ValidationException(block.field(), "A connection's warehouse never changes (this one is "
-                        + connection.getWarehouse() + "); create a new connection for " + block.warehouse() + " instead"));
-            }
-            if (name != null) {
-                connection.setName(name);
-            }
-            Secret key = block == null ? null : ConnectionSettings.apply(connection, block, false);
-            Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
-            return secretWrites.change(secretStore.connectionPath(id), connection.getSecrets(), set, Set.of(), reference -> {
-                connection.setSecrets(reference);
-                return connections.flush();
-            }).replaceWith(connection);
-        })).map(WarehouseConnection::view).onFailure().transform(failure -> nameTaken(failure, name));
+        return connections.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> NotFoundException.of("id", "Connection", id))
+                .chain(connection -> {
+                    connection.requireVersion(expectedVersion, "Connection " + id);
+                    if (block != null && block.warehouse() != connection.getWarehouse()) {
+                        throw new ValidationException(block.field(), "A connection's warehouse never changes (this one is "
+                                + connection.getWarehouse() + "); create a new connection for " + block.warehouse() + " instead");
+                    }
+                    if (name != null) {
+                        connection.setName(name);
+                    }
+                    Secret key = block == null ? null : ConnectionSettings.apply(connection, block, false);
+                    Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
+                    return secrets.write(secretStore.connectionPath(id), connection.getSecrets(), set, Set.of())
+                            .chain(written -> {
+                                connection.setSecrets(written);
+                                return connections.flush();
+                            }).replaceWith(connection);
+                })
+                .map(WarehouseConnection::view).onFailure().transform(failure -> nameTaken(failure, name));
     }
 
-    /**
-     * Returns the connection as it was. Refused while environments use it. A BigQuery connection's key is destroyed
-     * in Vault (every version and the metadata) before the deletion commits, so a Vault failure deletes nothing.
-     */
+    /** Returns the connection as it was. Refused while environments use it; its key is queued for destruction. */
     public Uni<Connection> delete(UUID id) {
-        return Sessions.transaction(() -> connections.findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return connections.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> NotFoundException.of("id", "Connection", id))
                 .call(this::refuseIfUsed)
+                .call(connection -> secrets.destroy(connection.getSecrets(), "connection deleted"))
                 .call(connection -> connections.delete(connection).chain(connections::flush))
-                .call(connection -> connection.getSecrets().path() == null ? Uni.createFrom().voidItem()
-                        : secretStore.destroyAll(connection.getSecrets().path()))
-                .map(WarehouseConnection::view))
+                .map(WarehouseConnection::view)
                 .onFailure(failure -> ConstraintViolations.foreignKeyViolated(failure).isPresent())
                 .transform(failure -> new ConflictException("id", "Connection " + id + " is used by an environment; "
                         + "point the environment at another connection first"));

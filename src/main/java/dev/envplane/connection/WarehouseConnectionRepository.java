@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envplane.api.PageRequest;
-import dev.envplane.api.ValidationException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +25,9 @@ public class WarehouseConnectionRepository implements PanacheRepositoryBase<Ware
         if (warehouse != null) {
             params.and("warehouse", warehouse);
         }
-        if (page.afterKey() != null) {
+        if (page.hasAfter()) {
             where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
-            params.and("afterName", page.afterKey().get(0)).and("afterId", parseId(page.afterKey().get(1)));
+            params.and("afterName", page.afterName()).and("afterId", page.afterId());
         }
         return find(where + " order by name, id", params).page(0, page.fetchSize()).list();
     }
@@ -37,11 +36,4 @@ public class WarehouseConnectionRepository implements PanacheRepositoryBase<Ware
         return warehouse == null ? count() : count("warehouse", warehouse);
     }
 
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("after", "after is not a cursor returned by this API");
-        }
-    }
 }

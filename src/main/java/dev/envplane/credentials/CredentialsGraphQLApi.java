@@ -1,8 +1,5 @@
 package dev.envplane.credentials;
 
-import java.util.List;
-import java.util.UUID;
-
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -10,19 +7,25 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.api.Batches;
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
+import dev.envplane.api.SessionBoundary;
 import dev.envplane.environment.Environment;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
 @MapsErrors
+@SessionBoundary
 public class CredentialsGraphQLApi {
 
     private final CredentialsService service;
+    private final Context graphql;
 
-    CredentialsGraphQLApi(CredentialsService service) {
+    CredentialsGraphQLApi(CredentialsService service, Context graphql) {
         this.service = service;
+        this.graphql = graphql;
     }
 
     @Mutation("setEnvironmentCredentials")
@@ -39,8 +42,7 @@ public class CredentialsGraphQLApi {
     }
 
     @Description("The deployment credentials, or null when none are set.")
-    public Uni<List<Credentials>> credentials(@Source List<Environment> environments) {
-        List<UUID> ids = environments.stream().map(Environment::getId).toList();
-        return service.findByEnvironments(ids).map(byEnvironment -> ids.stream().map(byEnvironment::get).toList());
+    public Uni<Credentials> credentials(@Source Environment environment) {
+        return Batches.load(graphql, "Environment.credentials", environment.getId(), service::findByEnvironments);
     }
 }

@@ -2,74 +2,76 @@ package dev.envplane.credentials;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
-import dev.envplane.connection.ConnectionService;
 import dev.envplane.connection.Warehouse;
-import dev.envplane.database.Sessions;
+import dev.envplane.database.ConstraintViolations;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
-import dev.envplane.secrets.SecretReference;
 import dev.envplane.secrets.SecretStore;
-import dev.envplane.secrets.SecretWrites;
+import dev.envplane.secrets.SecretProtocol;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Deployment credentials. Secrets take the way of {@link SecretWrites} (Vault first, then the database, with
- * compensation); deleting credentials, their environment or its project destroys every Vault version.
+ * Deployment credentials. Secrets are written and destroyed through {@link SecretProtocol}. Runs inside the caller's
+ * session.
  */
 @ApplicationScoped
 public class CredentialsService implements EnvironmentDeletionHook {
 
     private final CredentialsRepository credentials;
     private final EnvironmentService environments;
-    private final ConnectionService connections;
     private final SecretStore secretStore;
-    private final SecretWrites secretWrites;
+    private final SecretProtocol secrets;
 
-    CredentialsService(CredentialsRepository credentials, EnvironmentService environments, ConnectionService connections,
-            SecretStore secretStore, SecretWrites secretWrites) {
+    CredentialsService(CredentialsRepository credentials, EnvironmentService environments, SecretStore secretStore, SecretProtocol secrets) {
         this.credentials = credentials;
         this.environments = environments;
-        this.connections = connections;
         this.secretStore = secretStore;
-        this.secretWrites = secretWrites;
+        this.secrets = secrets;
     }
 
     public Uni<Map<UUID, Credentials>> findByEnvironments(Collection<UUID> environmentIds) {
-        return Sessions.read(() -> credentials.findByEnvironments(environmentIds))
+        return credentials.findByEnvironments(environmentIds)
                 .map(rows -> rows.stream().collect(Collectors.toMap(EnvironmentCredentials::environmentId, CredentialsViews::of)));
     }
 
+    /**
+     * Creates or changes the credentials. Changes of one environment's credentials are serialised by a row lock; two
+     * concurrent first settings race on the primary key and on Vault's check-and-set, and the loser gets CONFLICT.
+     */
     public Uni<Credentials> set(UUID environmentId, CredentialsInput input) {
-        input.blockName();
-        return Sessions.read(() -> environments.require(environmentId, "environmentId")
-                .chain(environment -> warehouseOf(environment)
-                        .chain(warehouse -> credentials.findById(environmentId)
-                                .map(stored -> new Current(environment, warehouse, stored)))))
-                .chain(current -> {
-                    CredentialsChange change = CredentialsChange.of(input, current.warehouse(), current.stored());
-                    SecretReference secrets = current.stored() == null ? SecretReference.none() : current.stored().secrets();
-                    String path = secretStore.credentialsPath(current.environment().getProjectId(), environmentId);
-                    return secretWrites.change(path, secrets, change.set(), change.remove(),
-                            written -> store(environmentId, current, change, written));
-                })
+        input.blockName(); // exactly one block, checked before any database work
+        return environments.require(environmentId, "environmentId").chain(environment -> {
+            Warehouse warehouse = warehouseOf(environment);
+            return credentials.findById(environmentId, LockModeType.PESSIMISTIC_WRITE).chain(stored -> {
+                CredentialsChange change = CredentialsChange.of(input, warehouse, stored);
+                EnvironmentCredentials target = stored != null ? stored : new EnvironmentCredentials(environmentId, warehouse);
+                String path = secretStore.credentialsPath(environment.getProjectId(), environmentId);
+                return secrets.write(path, target.secrets(), change.set(), change.remove()).chain(written -> {
+                    change.applyTo(target);
+                    target.secrets(written);
+                    return stored != null ? credentials.flush().replaceWith(target) : credentials.persistAndFlush(target);
+                });
+            });
+        }).onFailure(failure -> ConstraintViolations.isUniqueViolation(failure, "environment_credentials_pkey"))
+                .transform(failure -> new ConflictException("environmentId", "The credentials were set concurrently; read them again and retry"))
                 .map(CredentialsViews::of);
     }
 
-    /** Returns the credentials as they were. */
+    /** Returns the credentials as they were; their secrets are queued for destruction. */
     public Uni<Credentials> delete(UUID environmentId) {
-        return Sessions.transaction(() -> credentials.findById(environmentId)
+        return credentials.findById(environmentId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new NotFoundException("environmentId", "Environment " + environmentId + " has no credentials"))
-                .call(this::deleteWithSecrets))
+                .call(this::deleteWithSecrets)
                 .map(CredentialsViews::of);
     }
 
@@ -79,37 +81,17 @@ public class CredentialsService implements EnvironmentDeletionHook {
                 .chain(stored -> stored == null ? Uni.createFrom().voidItem() : deleteWithSecrets(stored));
     }
 
-    /** Inside the caller's transaction: the row goes, then Vault; a Vault failure rolls the row back. */
+    /** Database first: the row goes and its Vault path goes into the outbox, in the caller's transaction. */
     private Uni<Void> deleteWithSecrets(EnvironmentCredentials stored) {
-        String path = stored.secrets().path();
         return credentials.delete(stored).chain(() -> credentials.flush())
-                .chain(() -> path == null ? Uni.createFrom().voidItem() : secretStore.destroyAll(path));
+                .chain(() -> secrets.destroy(stored.secrets(), "credentials deleted"));
     }
 
-    private Uni<EnvironmentCredentials> store(UUID environmentId, Current current, CredentialsChange change, SecretReference written) {
-        return Sessions.transaction(() -> credentials.findById(environmentId).chain(row -> {
-            Integer seen = current.stored() == null ? null : current.stored().getVersion();
-            Integer now = row == null ? null : row.getVersion();
-            if (!Objects.equals(seen, now)) {
-                return Uni.createFrom().failure(new ConflictException("environmentId",
-                        "The credentials were changed concurrently; read them again and retry"));
-            }
-            EnvironmentCredentials target = row != null ? row : new EnvironmentCredentials(environmentId, current.warehouse());
-            change.applyTo(target);
-            target.secrets(written);
-            return row != null ? credentials.flush().replaceWith(target) : credentials.persistAndFlush(target);
-        }));
-    }
-
-    private Uni<Warehouse> warehouseOf(Environment environment) {
-        if (environment.getConnectionId() == null) {
-            return Uni.createFrom().failure(new ValidationException("environmentId",
-                    "Environment '" + environment.getName() + "' has no connection yet: set its connectionId first"));
+    private static Warehouse warehouseOf(Environment environment) {
+        if (environment.getWarehouse() == null) {
+            throw new ValidationException("environmentId",
+                    "Environment '" + environment.getName() + "' has no connection yet: set its connectionId first");
         }
-        return connections.require(environment.getConnectionId(), "environmentId");
+        return environment.getWarehouse();
     }
-
-    private record Current(Environment environment, Warehouse warehouse, EnvironmentCredentials stored) {
-    }
-
 }

@@ -10,9 +10,16 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Every unit of database work in its own Hibernate Reactive session. GraphQL resolves the fields of one level
- * concurrently (batch loaders, totalCount, aliases) on the request's Vert.x context, and a reactive session must
- * never be used by two operations at once; a fresh duplicated context gives each its own session.
+ * Opens units of database work. Only these callers use it, so where a session starts can be read off the code:
+ * the GraphQL boundary ({@code api.SessionBoundaryInterceptor}: queries read, mutations write), the batch
+ * executor of nested fields ({@code api.Batches}), and the secret protocol ({@code secrets.SecretOutboxWorker}, and
+ * a compensation that must outlive a rolled-back transaction). Services and repositories always run inside the
+ * session they are given.
+ *
+ * <p>Each unit gets a fresh duplicated Vert.x context, hence its own reactive session: SmallRye GraphQL resolves the
+ * fields of one level concurrently on the request's context, and a reactive session must never be used by two
+ * operations at once (quarkusio/quarkus#32870). Marking that context safe needs Quarkus' internal
+ * {@link VertxContextSafetyToggle}; it is used here and nowhere else.
  */
 public final class Sessions {
 
@@ -23,14 +30,23 @@ public final class Sessions {
         return isolated(() -> Panache.withSession(work::get));
     }
 
+    /**
+     * A transaction with {@link TransactionHooks}: what a unit registers there runs after the commit, or after the
+     * rollback, including a commit that failed.
+     */
     public static <T> Uni<T> transaction(Supplier<Uni<T>> work) {
-        return isolated(() -> Panache.withTransaction(work::get));
+        return isolated(() -> {
+            TransactionHooks hooks = TransactionHooks.open();
+            return Panache.withTransaction(work::get)
+                    .onItem().call(hooks::committed)
+                    .onFailure().call(hooks::rolledBack);
+        });
     }
 
     private static <T> Uni<T> isolated(Supplier<Uni<T>> work) {
         Context current = Vertx.currentContext();
         if (current == null) {
-            return work.get();
+            throw new IllegalStateException("A unit of database work must start on a Vert.x context");
         }
         Context fresh = VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(fresh, true);

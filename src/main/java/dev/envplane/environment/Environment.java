@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.envplane.connection.Warehouse;
 import dev.envplane.database.Tracked;
 
 /** Where and how dbt runs for a project. Also its GraphQL output type ({@code project} is resolved in batches). */
@@ -43,6 +44,9 @@ public class Environment extends Tracked {
     private String customBranch;
     @Column(name = "connection_id")
     private UUID connectionId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "adapter_type")
+    private Warehouse warehouse;
     @Embedded
     private ConnectionOverrides connectionOverrides;
 
@@ -118,8 +122,16 @@ public class Environment extends Tracked {
         return connectionId;
     }
 
-    void setConnectionId(UUID connectionId) {
+    /** The warehouse this environment runs on: set by its first connection, never changed (credentials depend on it). */
+    @Ignore
+    public Warehouse getWarehouse() {
+        return warehouse;
+    }
+
+    /** Links a connection (or none) of {@code warehouse}; the caller has checked that it matches. */
+    void link(UUID connectionId, Warehouse warehouse) {
         this.connectionId = connectionId;
+        this.warehouse = warehouse;
     }
 
     @Description("What this environment overrides of its connection; null when nothing.")

@@ -2,7 +2,7 @@ package dev.envplane.environment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,27 +15,35 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.api.Batches;
+import dev.envplane.api.GivenFields;
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
+import dev.envplane.api.SessionBoundary;
 import dev.envplane.connection.Connection;
 import dev.envplane.connection.ConnectionService;
 import dev.envplane.project.Project;
 import dev.envplane.project.ProjectService;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Environment queries and mutations, plus the environment fields of Project; nested lists load in one query per level. */
+/** Environment queries and mutations, plus the environment fields of Project; nested fields load one statement per level. */
 @GraphQLApi
 @MapsErrors
+@SessionBoundary
 public class EnvironmentGraphQLApi {
 
     private final EnvironmentService service;
     private final ProjectService projects;
     private final ConnectionService connections;
+    private final Context graphql;
 
-    EnvironmentGraphQLApi(EnvironmentService service, ProjectService projects, ConnectionService connections) {
+    EnvironmentGraphQLApi(EnvironmentService service, ProjectService projects, ConnectionService connections, Context graphql) {
         this.service = service;
         this.projects = projects;
         this.connections = connections;
+        this.graphql = graphql;
     }
 
     @Query("environment")
@@ -50,9 +58,10 @@ public class EnvironmentGraphQLApi {
     }
 
     @Mutation("updateEnvironment")
-    @Description("Changes an environment. With expectedVersion, refuses (STALE_VERSION) if someone changed it since.")
+    @Description("Changes the fields given. connectionId: null unlinks the connection; leaving it out keeps it. With "
+            + "expectedVersion, refuses (STALE_VERSION) if someone changed the environment since.")
     public Uni<@NonNull Environment> updateEnvironment(@NonNull @Id String id, @NonNull UpdateEnvironmentInput input, Integer expectedVersion) {
-        return service.update(Ids.parse("id", id), input, expectedVersion);
+        return service.update(Ids.parse("id", id), input, GivenFields.of(graphql, "input"), expectedVersion);
     }
 
     @Mutation("promoteToProduction")
@@ -68,31 +77,41 @@ public class EnvironmentGraphQLApi {
     }
 
     @Description("The project's environments ordered by name, optionally filtered.")
-    public Uni<List<@NonNull List<@NonNull Environment>>> environments(@Source List<Project> projects, EnvironmentType type,
-            DeploymentType deploymentType) {
-        List<UUID> ids = projects.stream().map(Project::getId).toList();
-        return service.findByProjects(ids, type, deploymentType)
-                .map(byProject -> ids.stream().map(id -> byProject.getOrDefault(id, List.of())).toList());
+    public Uni<@NonNull List<@NonNull Environment>> environments(@Source Project project, EnvironmentType type, DeploymentType deploymentType) {
+        Filter filter = new Filter(type, deploymentType);
+        return Batches.loadList(graphql, "Project.environments", new ByProject(project.getId(), filter), keys -> {
+            Set<UUID> projectIds = keys.stream().map(ByProject::projectId).collect(Collectors.toSet());
+            // Aliases with other filters are other keys of the same level: one statement per distinct filter.
+            return Multi.createFrom().iterable(keys.stream().map(ByProject::filter).collect(Collectors.toSet()))
+                    .onItem().transformToUniAndConcatenate(each -> service.findByProjects(projectIds, each.type(), each.deploymentType())
+                            .map(byProject -> Map.entry(each, byProject)))
+                    .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                    .map(byFilter -> keys.stream().collect(Collectors.toMap(Function.identity(),
+                            key -> byFilter.get(key.filter()).getOrDefault(key.projectId(), List.of()))));
+        });
     }
 
     @Description("The project's PRODUCTION environment, or null.")
-    public Uni<List<Environment>> productionEnvironment(@Source List<Project> projects) {
-        List<UUID> ids = projects.stream().map(Project::getId).toList();
-        return service.findProductionByProjects(ids).map(byProject -> ids.stream().map(byProject::get).toList());
+    public Uni<Environment> productionEnvironment(@Source Project project) {
+        return Batches.load(graphql, "Project.productionEnvironment", project.getId(), service::findProductionByProjects);
     }
 
     @Description("The warehouse connection this environment runs against, or null.")
-    public Uni<List<Connection>> connection(@Source List<Environment> environments) {
-        List<UUID> ids = environments.stream().map(Environment::getConnectionId).toList();
-        return connections.findByIdsAsMap(ids.stream().filter(Objects::nonNull).distinct().toList()).map(byId -> ids.stream().map(id -> id == null ? null : byId.get(id)).toList());
+    public Uni<Connection> connection(@Source Environment environment) {
+        if (environment.getConnectionId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Batches.load(graphql, "Environment.connection", environment.getConnectionId(), connections::findByIds);
     }
 
     @Description("The project this environment belongs to.")
-    public Uni<List<@NonNull Project>> project(@Source List<Environment> environments) {
-        List<UUID> ids = environments.stream().map(Environment::getProjectId).toList();
-        return projects.findByIds(ids.stream().distinct().toList()).map(found -> {
-            Map<UUID, Project> byId = found.stream().collect(Collectors.toMap(Project::getId, Function.identity()));
-            return ids.stream().map(byId::get).toList();
-        });
+    public Uni<@NonNull Project> project(@Source Environment environment) {
+        return Batches.load(graphql, "Environment.project", environment.getProjectId(), projects::findByIds);
+    }
+
+    private record Filter(EnvironmentType type, DeploymentType deploymentType) {
+    }
+
+    private record ByProject(UUID projectId, Filter filter) {
     }
 }

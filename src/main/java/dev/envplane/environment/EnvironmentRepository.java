@@ -36,9 +36,6 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
         return find("projectId = ?1 and type = ?2", projectId, EnvironmentType.DEVELOPMENT).firstResult();
     }
 
-    public Uni<Environment> findByName(UUID projectId, String name) {
-        return find("projectId = ?1 and name = ?2", projectId, name).firstResult();
-    }
 
     /** "project / environment" for every environment on the connection. */
     public Uni<List<String>> describeUsersOf(UUID connectionId) {

@@ -3,6 +3,7 @@ package dev.envplane.environment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,7 +23,6 @@ import dev.envplane.project.ProjectDeletionHook;
 import dev.envplane.project.ProjectService;
 import dev.envplane.validation.Fields;
 import dev.envplane.validation.GitNames;
-import dev.envplane.database.Sessions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -46,26 +46,27 @@ public class EnvironmentService implements ProjectDeletionHook {
         this.deletionHooks = deletionHooks;
     }
 
-    /** Inside the caller's session: the environment, or NOT_FOUND on {@code field}. */
+    /** The environment, or NOT_FOUND on {@code field}. */
     public Uni<Environment> require(UUID id, String field) {
         return environments.findById(id).onItem().ifNull().failWith(() -> NotFoundException.of(field, "Environment", id));
     }
 
     public Uni<Environment> findById(UUID id) {
-        return Sessions.read(() -> environments.findById(id));
+        return environments.findById(id);
     }
 
-    /** For batch loading: every listed project's environments, grouped by project id. */
+    /** Every listed project's environments, grouped by project id. */
     public Uni<Map<UUID, List<Environment>>> findByProjects(Collection<UUID> projectIds, EnvironmentType type, DeploymentType deploymentType) {
-        return Sessions.read(() -> environments.findByProjects(projectIds, type, deploymentType))
+        return environments.findByProjects(projectIds, type, deploymentType)
                 .map(list -> list.stream().collect(Collectors.groupingBy(Environment::getProjectId)));
     }
 
     public Uni<Map<UUID, Environment>> findProductionByProjects(Collection<UUID> projectIds) {
-        return Sessions.read(() -> environments.findByProjects(projectIds, null, DeploymentType.PRODUCTION))
+        return environments.findByProjects(projectIds, null, DeploymentType.PRODUCTION)
                 .map(list -> list.stream().collect(Collectors.toMap(Environment::getProjectId, Function.identity())));
     }
 
+    /** Creates under the project's lock, so the "one per project" places are checked and taken one at a time. */
     public Uni<Environment> create(CreateEnvironmentInput input) {
         Environment environment = new Environment(Ids.parse("projectId", input.projectId()),
                 Fields.requiredTrimmed("name", input.name(), 1, 100), Fields.required("type", input.type()));
@@ -73,39 +74,43 @@ public class EnvironmentService implements ProjectDeletionHook {
         environment.setDbtVersion(DbtVersions.check(input.dbtVersion()));
         environment.setCustomBranch(customBranch(Boolean.TRUE.equals(input.useCustomBranch()), input.useCustomBranch() != null, input.customBranch()));
         UUID connectionId = input.connectionId() == null ? null : Ids.parse("connectionId", input.connectionId());
-        if (connectionId == null) {
-            WarehouseLinks.overrides(input.connectionOverrides(), null);
+        if (connectionId == null && input.connectionOverrides() != null) {
+            throw new ValidationException("connectionOverrides", "connectionOverrides need a connection: set connectionId");
         }
-        return Sessions.transaction(() -> projects.require(environment.getProjectId(), "projectId")
-                .chain(project -> warehouseOf(connectionId))
+        return projects.lock(environment.getProjectId(), "projectId")
+                .chain(project -> refuseTakenPlace(environment))
+                .chain(() -> warehouseOf(connectionId))
                 .chain(warehouse -> {
-                    environment.setConnectionId(connectionId);
+                    environment.link(connectionId, warehouse);
                     environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), warehouse));
                     return environments.persistAndFlush(environment);
-                }))
-                .onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> explainRefusal(failure, environment.getProjectId(), environment.getName()));
+                })
+                .onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, environment.getName()));
     }
 
-    public Uni<Environment> update(UUID id, UpdateEnvironmentInput input, Integer expectedVersion) {
+    /**
+     * Changes the fields given. {@code given} names the input fields the client wrote: {@code connectionId: null}
+     * unlinks the connection (and drops its overrides), while leaving it out keeps it.
+     */
+    public Uni<Environment> update(UUID id, UpdateEnvironmentInput input, Set<String> given, Integer expectedVersion) {
         String name = Fields.trimmed("name", input.name(), 1, 100);
         String dbtVersion = input.dbtVersion() == null ? null : DbtVersions.check(input.dbtVersion());
         UUID connectionId = input.connectionId() == null ? null : Ids.parse("connectionId", input.connectionId());
-        return Sessions.transaction(() -> require(id, "id").chain(environment -> {
-            if (expectedVersion != null && expectedVersion != environment.getVersion()) {
-                return Uni.createFrom().failure(new StaleVersionException("Environment " + id + " is at version "
-                        + environment.getVersion() + ", not " + expectedVersion + "; read it again and retry"));
-            }
-            apply(environment, input, name, dbtVersion);
-            return relink(environment, connectionId, input.connectionOverrides())
+        boolean unlink = given.contains("connectionId") && connectionId == null;
+        return require(id, "id").chain(environment -> {
+            environment.requireVersion(expectedVersion, "Environment " + id);
+            return projects.lock(environment.getProjectId(), "id").chain(project -> {
+                apply(environment, input, name, dbtVersion);
+                return refuseTakenPlace(environment);
+            }).chain(() -> unlink ? unlink(environment, input.connectionOverrides())
+                    : relink(environment, connectionId, input.connectionOverrides()))
                     .chain(() -> environments.flush()).replaceWith(environment);
-        })).onFailure(ConstraintViolations::isConstraintViolation).recoverWithUni(failure -> Sessions.read(() -> environments.findById(id))
-                .chain(current -> current == null ? Uni.createFrom().failure(failure)
-                        : explainRefusal(failure, current.getProjectId(), name)));
+        }).onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, name));
     }
 
     /** Makes a deployment environment the production one and demotes the previous holder to GENERAL, atomically. */
     public Uni<Environment> promoteToProduction(UUID environmentId) {
-        return Sessions.transaction(() -> require(environmentId, "environmentId").chain(environment -> {
+        return require(environmentId, "environmentId").chain(environment -> {
             if (environment.getType() != EnvironmentType.DEPLOYMENT) {
                 return Uni.createFrom().failure(new ValidationException("environmentId",
                         "Only a deployment environment can be production; '" + environment.getName() + "' is the development environment"));
@@ -128,12 +133,12 @@ public class EnvironmentService implements ProjectDeletionHook {
                         return environments.flush();
                     })
                     .replaceWith(environment);
-        }));
+        });
     }
 
     /** Returns the environment as it was; what hangs off it (credentials and their secrets) goes with it. */
     public Uni<Environment> delete(UUID id) {
-        return Sessions.transaction(() -> require(id, "id").call(this::runDeletionHooks).call(environments::delete));
+        return require(id, "id").call(this::runDeletionHooks).call(environments::delete);
     }
 
     @Override
@@ -161,24 +166,30 @@ public class EnvironmentService implements ProjectDeletionHook {
         return connectionId == null ? Uni.createFrom().nullItem() : connections.require(connectionId, "connectionId");
     }
 
-    /** A new connection must be of the same warehouse; overrides are checked against the connection in effect. */
+    /** A new connection must be of the environment's warehouse; overrides are checked against the connection in effect. */
     private Uni<Void> relink(Environment environment, UUID connectionId, ConnectionOverridesInput overrides) {
         if (connectionId == null && overrides == null) {
             return Uni.createFrom().voidItem();
         }
-        return warehouseOf(environment.getConnectionId()).chain(current -> {
-            if (connectionId == null) {
-                return Uni.createFrom().item(current);
-            }
-            return warehouseOf(connectionId).invoke(next -> WarehouseLinks.sameWarehouse(current, next));
-        }).invoke(warehouse -> {
+        return warehouseOf(connectionId != null ? connectionId : environment.getConnectionId()).invoke(warehouse -> {
             if (connectionId != null) {
-                environment.setConnectionId(connectionId);
+                WarehouseLinks.sameWarehouse(environment.getWarehouse(), warehouse);
+                environment.link(connectionId, warehouse);
             }
             if (overrides != null) {
                 environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, warehouse));
             }
         }).replaceWithVoid();
+    }
+
+    /** The environment keeps its warehouse (credentials stay valid); only a connection of that warehouse can come back. */
+    private static Uni<Void> unlink(Environment environment, ConnectionOverridesInput overrides) {
+        if (overrides != null && !overrides.isEmpty()) {
+            throw new ValidationException("connectionOverrides", "connectionOverrides need a connection: leave them out when unlinking it");
+        }
+        environment.link(null, environment.getWarehouse());
+        environment.setConnectionOverrides(null);
+        return Uni.createFrom().voidItem();
     }
 
     private static void apply(Environment environment, UpdateEnvironmentInput input, String name, String dbtVersion) {
@@ -224,27 +235,43 @@ public class EnvironmentService implements ProjectDeletionHook {
         return branch == null ? null : GitNames.branch("customBranch", branch);
     }
 
-    private Uni<Environment> explainRefusal(Throwable failure, UUID projectId, String name) {
+    /** Refuses a development or production place that another environment of the project holds (under the project lock). */
+    private Uni<Void> refuseTakenPlace(Environment environment) {
+        Uni<Environment> holder;
+        String field;
+        String kind;
+        if (environment.getType() == EnvironmentType.DEVELOPMENT) {
+            holder = environments.findDevelopment(environment.getProjectId());
+            field = "type";
+            kind = "DEVELOPMENT";
+        } else if (environment.getDeploymentType() == DeploymentType.PRODUCTION) {
+            holder = environments.findProduction(environment.getProjectId());
+            field = "deploymentType";
+            kind = "PRODUCTION";
+        } else {
+            return Uni.createFrom().voidItem();
+        }
+        return holder.chain(found -> found == null || found.getId().equals(environment.getId()) ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(placeTaken(field, kind, found)));
+    }
+
+    /** What a refused write means to the caller. The places were checked under the project lock; names are not. */
+    private static Throwable explainRefusal(Throwable failure, String name) {
         String constraint = ConstraintViolations.uniqueViolated(failure).orElse(null);
+        if ("environment_project_name_key".equals(constraint)) {
+            return new ConflictException("name", "The project already has an environment named '" + name + "'");
+        }
         if ("environment_one_production_per_project".equals(constraint)) {
-            return Sessions.read(() -> environments.findProduction(projectId))
-                    .chain(holder -> Uni.createFrom().failure(placeTaken("deploymentType", "PRODUCTION", holder)));
+            return placeTaken("deploymentType", "PRODUCTION", null);
         }
         if ("environment_one_development_per_project".equals(constraint)) {
-            return Sessions.read(() -> environments.findDevelopment(projectId))
-                    .chain(holder -> Uni.createFrom().failure(placeTaken("type", "DEVELOPMENT", holder)));
-        }
-        if ("environment_project_name_key".equals(constraint)) {
-            return Uni.createFrom().failure(new ConflictException("name", "The project already has an environment named '" + name + "'"));
+            return placeTaken("type", "DEVELOPMENT", null);
         }
         String foreignKey = ConstraintViolations.foreignKeyViolated(failure).orElse(null);
         if ("environment_connection_fk".equals(foreignKey)) {
-            return Uni.createFrom().failure(new NotFoundException("connectionId", "The connection no longer exists"));
+            return new NotFoundException("connectionId", "The connection no longer exists");
         }
-        if (foreignKey != null) {
-            return Uni.createFrom().failure(NotFoundException.of("projectId", "Project", projectId));
-        }
-        return Uni.createFrom().failure(failure);
+        return failure;
     }
 
     private static ConflictException placeTaken(String field, String kind, Environment holder) {

@@ -20,9 +20,9 @@ public class ProjectConnection {
     private final String nameContains;
 
     ProjectConnection(List<Project> rows, PageRequest page, String nameContains) {
-        List<Project> shown = rows.size() > page.first() ? rows.subList(0, page.first()) : rows;
-        this.edges = shown.stream().map(ProjectEdge::new).toList();
-        this.pageInfo = new PageInfo(rows.size() > page.first(), edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor());
+        PageRequest.Slice<ProjectEdge> slice = page.slice(rows, ProjectEdge::new);
+        this.edges = slice.edges();
+        this.pageInfo = PageInfo.of(slice, ProjectEdge::getCursor);
         this.nameContains = nameContains;
     }
 
@@ -53,7 +53,7 @@ public class ProjectConnection {
         }
 
         public @NonNull String getCursor() {
-            return PageRequest.cursor(node.getName(), node.getId().toString());
+            return PageRequest.cursor(node.getName(), node.getId());
         }
     }
 }

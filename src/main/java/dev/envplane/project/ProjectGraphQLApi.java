@@ -10,21 +10,26 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+
+import dev.envplane.api.Batches;
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.PageRequest;
+import dev.envplane.api.SessionBoundary;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
 @MapsErrors
+@SessionBoundary
 public class ProjectGraphQLApi {
 
-    private static final int CURSOR_PARTS = 2;
-
     private final ProjectService service;
+    private final Context graphql;
 
-    ProjectGraphQLApi(ProjectService service) {
+    ProjectGraphQLApi(ProjectService service, Context graphql) {
         this.service = service;
+        this.graphql = graphql;
     }
 
     @Query("project")
@@ -43,13 +48,18 @@ public class ProjectGraphQLApi {
     @Description("Projects ordered by name, a page at a time (first: 0 to 100, default 20).")
     public Uni<@NonNull ProjectConnection> projects(Integer first, String after,
             @Description("Case-insensitive part of the name.") String nameContains) {
-        PageRequest page = PageRequest.of(first, after, CURSOR_PARTS);
+        PageRequest page = PageRequest.of(first, after);
         return service.page(nameContains, page).map(rows -> new ProjectConnection(rows, page, nameContains));
     }
 
     @Description("How many projects match the filter, across all pages.")
     public Uni<@NonNull Integer> totalCount(@Source ProjectConnection connection) {
-        return service.count(connection.nameContains()).map(Long::intValue);
+        return Batches.loadEach(graphql, "ProjectConnection.totalCount",
+                new NameFilter(connection.nameContains()), filter -> service.count(filter.nameContains()).map(Long::intValue));
+    }
+
+    /** The count's batch key: a page's filter (aliases may ask for several). */
+    private record NameFilter(String nameContains) {
     }
 
     @Mutation("createProject")

@@ -29,9 +29,9 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         if (namePattern(nameContains) != null) {
             params.and("pattern", namePattern(nameContains));
         }
-        if (page.afterKey() != null) {
+        if (page.hasAfter()) {
             where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
-            params.and("afterName", page.afterKey().get(0)).and("afterId", parseId(page.afterKey().get(1)));
+            params.and("afterName", page.afterName()).and("afterId", page.afterId());
         }
         return find(where + " order by name, id", params).page(0, page.fetchSize()).list();
     }
@@ -49,11 +49,4 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return "%" + escaped + "%";
     }
 
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new dev.envplane.api.ValidationException("after", "after is not a cursor returned by this API");
-        }
-    }
 }

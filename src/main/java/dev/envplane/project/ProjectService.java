@@ -2,7 +2,11 @@ package dev.envplane.project;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,11 +17,11 @@ import dev.envplane.api.PageRequest;
 import dev.envplane.database.ConstraintViolations;
 import dev.envplane.validation.Fields;
 import dev.envplane.validation.GitNames;
-import dev.envplane.database.Sessions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 
+/** The rules of projects. Runs inside the caller's session (see {@code api.SessionBoundary}). */
 @ApplicationScoped
 public class ProjectService {
 
@@ -32,23 +36,23 @@ public class ProjectService {
     }
 
     public Uni<Project> findById(UUID id) {
-        return Sessions.read(() -> projects.findById(id));
+        return projects.findById(id);
     }
 
     public Uni<Project> findByName(String name) {
-        return Sessions.read(() -> projects.findByName(name == null ? null : name.strip()));
+        return projects.findByName(name == null ? null : name.strip());
     }
 
-    public Uni<List<Project>> findByIds(Collection<UUID> ids) {
-        return Sessions.read(() -> projects.findByIds(ids));
+    public Uni<Map<UUID, Project>> findByIds(Collection<UUID> ids) {
+        return projects.findByIds(ids).map(found -> found.stream().collect(Collectors.toMap(Project::getId, Function.identity())));
     }
 
     public Uni<List<Project>> page(String nameContains, PageRequest page) {
-        return Sessions.read(() -> projects.page(nameContains, page));
+        return projects.page(nameContains, page);
     }
 
     public Uni<Long> count(String nameContains) {
-        return Sessions.read(() -> projects.count(nameContains));
+        return projects.count(nameContains);
     }
 
     /** Inside the caller's session: the project, or NOT_FOUND on {@code field}. */
@@ -67,19 +71,15 @@ public class ProjectService {
         project.setDescription(emptyToNull(Fields.trimmed("description", input.description(), 0, 1000)));
         project.setRepositoryUrl(repositoryUrl(input.repositoryUrl()));
         project.setDefaultBranch(input.defaultBranch() == null ? DEFAULT_BRANCH : GitNames.branch("defaultBranch", input.defaultBranch()));
-        return Sessions.transaction(() -> projects.persistAndFlush(project))
-                .onFailure().transform(failure -> nameTaken(failure, project.getName()));
+        return projects.persistAndFlush(project).onFailure().transform(failure -> nameTaken(failure, project.getName()));
     }
 
     public Uni<Project> update(UUID id, UpdateProjectInput input) {
         String name = Fields.trimmed("name", input.name(), 1, 100);
         String description = Fields.trimmed("description", input.description(), 0, 1000);
-        String repositoryUrl = input.repositoryUrl() == null ? null : input.repositoryUrl().strip();
+        String repositoryUrl = input.repositoryUrl() == null ? null : Objects.requireNonNullElse(repositoryUrl(input.repositoryUrl()), "");
         String defaultBranch = input.defaultBranch() == null ? null : GitNames.branch("defaultBranch", input.defaultBranch());
-        if (repositoryUrl != null && !repositoryUrl.isEmpty()) {
-            GitNames.repositoryUrl("repositoryUrl", repositoryUrl);
-        }
-        return Sessions.transaction(() -> require(id, "id").chain(project -> {
+        return require(id, "id").chain(project -> {
             if (name != null) {
                 project.setName(name);
             }
@@ -93,15 +93,15 @@ public class ProjectService {
                 project.setDefaultBranch(defaultBranch);
             }
             return projects.flush().replaceWith(project);
-        })).onFailure().transform(failure -> nameTaken(failure, name));
+        }).onFailure().transform(failure -> nameTaken(failure, name));
     }
 
     /** Returns the project as it was. Environments block the deletion unless {@code force} (see the hooks). */
     public Uni<Project> delete(UUID id, boolean force) {
-        return Sessions.transaction(() -> lock(id, "id").call(project -> Multi.createFrom().iterable(deletionHooks)
+        return lock(id, "id").call(project -> Multi.createFrom().iterable(deletionHooks)
                 .onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(project.getId(), project.getName(), force))
                 .collect().asList())
-                .call(projects::delete));
+                .call(projects::delete);
     }
 
     private static String repositoryUrl(String url) {

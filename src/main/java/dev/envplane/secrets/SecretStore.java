@@ -1,5 +1,6 @@
 package dev.envplane.secrets;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,23 @@ import dev.envplane.api.SecretStoreUnavailableException;
 import io.quarkus.vault.client.VaultClient;
 import io.quarkus.vault.client.VaultClientException;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2;
+import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2ReadSecretMetadataResultData;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2UpdateSecretOptions;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * The one door to Vault: KV v2 writes with check-and-set, versioned reads, destruction. Nothing else in envplane
- * imports quarkus-vault. Failures never carry values: Vault's own messages are logged by status only.
+ * The one door to Vault: KV v2 writes with check-and-set, versioned reads, destruction, listing. Nothing else in
+ * envplane imports quarkus-vault. Failures never carry values: Vault's own messages are logged by status only.
+ * Callers go through {@link SecretProtocol}; only the protocol, its outbox worker and reconciliation use this.
  */
 @ApplicationScoped
 public class SecretStore {
 
     private static final Logger LOG = Logger.getLogger(SecretStore.class);
-    private static final int CHECK_AND_SET_MISMATCH = 400;
+    private static final int BAD_REQUEST = 400;
     private static final int NOT_FOUND = 404;
 
     private final VaultSecretsKV2 kv;
@@ -48,12 +52,16 @@ public class SecretStore {
         return prefix + "/projects/" + projectId + "/environments/" + environmentId + "/credentials";
     }
 
+    /** The folders every envplane secret lives under, for reconciliation. */
+    List<String> roots() {
+        return List.of(prefix + "/connections", prefix + "/projects");
+    }
+
     /**
-     * Writes a new version holding {@code values}; {@code expectedVersion} is the version the caller last saw (0:
-     * the path must not exist yet). Vault refuses the write if someone else wrote since, so versions never fork.
-     * Returns the new version.
+     * Writes {@code values} as the version after {@code expectedVersion} (Vault's newest, 0: the path must not exist
+     * yet). Vault refuses the write if someone else wrote since (CONFLICT), so versions never fork.
      */
-    public Uni<Integer> write(String path, Map<String, Secret> values, int expectedVersion) {
+    Uni<Integer> write(String path, Map<String, Secret> values, int expectedVersion) {
         Map<String, Object> data = new HashMap<>();
         values.forEach((key, secret) -> data.put(key, secret.reveal()));
         return call("write", () -> kv.updateSecret(path, new VaultSecretsKV2UpdateSecretOptions().setCas(expectedVersion), data))
@@ -61,31 +69,50 @@ public class SecretStore {
     }
 
     /** The newest version number at a path, live or not (0 when nothing was ever written there). */
-    public Uni<Integer> currentVersion(String path) {
-        return call("read-metadata", () -> kv.readSecretMetadata(path)).map(metadata -> metadata.getCurrentVersion())
-                .onFailure(SecretStore::isNotFound).recoverWithItem(0);
+    Uni<Integer> currentVersion(String path) {
+        return metadata(path).map(metadata -> metadata == null ? 0 : metadata.getCurrentVersion());
     }
 
-    /** The values of one version; empty when it does not exist (never written, or destroyed). */
-    public Uni<Map<String, Secret>> read(String path, int version) {
+    /** The path's metadata, or null when Vault has nothing there. */
+    Uni<VaultSecretsKV2ReadSecretMetadataResultData> metadata(String path) {
+        return call("read-metadata", () -> kv.readSecretMetadata(path)).onFailure(SecretStore::isNotFound).recoverWithNull();
+    }
+
+    /** The values of one version; SECRET_STORE_INCONSISTENT when Vault does not have it. */
+    Uni<Map<String, Secret>> read(String path, int version) {
         return call("read", () -> kv.readSecret(path, version)).map(secret -> {
-            Map<String, Secret> values = new HashMap<>();
-            if (secret != null && secret.getData() != null) {
-                secret.getData().forEach((key, value) -> values.put(key, Secret.of(String.valueOf(value))));
+            if (secret == null || secret.getData() == null) {
+                throw new SecretStoreInconsistentException(path, version);
             }
+            Map<String, Secret> values = new HashMap<>();
+            secret.getData().forEach((key, value) -> values.put(key, Secret.of(String.valueOf(value))));
             return values;
-        }).onFailure(SecretStore::isNotFound).recoverWithItem(Map::of);
+        }).onFailure(SecretStore::isNotFound).transform(missing -> new SecretStoreInconsistentException(path, version));
     }
 
-    public Uni<Void> destroyVersion(String path, int version) {
-        return call("destroy", () -> kv.destroySecretVersions(path, List.of(version))).replaceWithVoid();
+    /** Destroys one version; one that is gone already counts as destroyed. */
+    Uni<Void> destroyVersion(String path, int version) {
+        return call("destroy", () -> kv.destroySecretVersions(path, List.of(version))).replaceWithVoid()
+                .onFailure(SecretStore::isNotFound).recoverWithNull();
     }
 
-    /** Removes every version and the metadata: nothing of the secret stays in Vault. */
-    public Uni<Void> destroyAll(String path) {
+    /** Removes every version and the metadata; a path that is gone already counts as destroyed. */
+    Uni<Void> destroyAll(String path) {
         return call("destroy-all", () -> kv.deleteSecretMetadata(path)).replaceWithVoid()
                 .onFailure(SecretStore::isNotFound).recoverWithNull();
     }
+
+    /** Every secret path below {@code folder}, depth first. */
+    Uni<List<String>> listRecursively(String folder) {
+        return call("list", () -> kv.listSecrets(folder)).onFailure(SecretStore::isNotFound).recoverWithItem(() -> List.<String> of())
+                .chain(children -> Multi.createFrom().iterable(children)
+                        .onItem().transformToUniAndConcatenate(child -> child.endsWith("/")
+                                ? listRecursively(folder + "/" + child.substring(0, child.length() - 1))
+                                : Uni.createFrom().item(List.of(folder + "/" + child)))
+                        .collect().in(ArrayList<String>::new, List::addAll)
+                        .map(List::copyOf));
+    }
+
 
     /**
      * Vault's answer may arrive on another thread; it is handed back to the caller's Vert.x context, because what
@@ -99,14 +126,21 @@ public class SecretStore {
         });
     }
 
+    /**
+     * 404 stays as it is for the caller to interpret. A check-and-set mismatch is a CONFLICT; any other 400 is our
+     * bug (INTERNAL, with the log reference the error mapping adds); everything else means Vault is unavailable to us.
+     */
     private static Throwable translate(String operation, Throwable failure) {
         if (failure instanceof VaultClientException vault && vault.getStatus() != null) {
             int status = vault.getStatus();
             if (status == NOT_FOUND) {
                 return failure;
             }
-            if (status == CHECK_AND_SET_MISMATCH && operation.equals("write")) {
+            if (status == BAD_REQUEST && operation.equals("write") && vault.hasErrorContaining("check-and-set")) {
                 return new ConflictException("expectedVersion", "The secrets were changed concurrently; read them again and retry");
+            }
+            if (status == BAD_REQUEST) {
+                return new IllegalStateException("Vault refused " + operation + " as a bad request (400)");
             }
             LOG.warnf("Vault refused %s with status %d", operation, status);
         } else {
@@ -115,7 +149,7 @@ public class SecretStore {
         return new SecretStoreUnavailableException("The secret store is unavailable; nothing was changed. Retry later.");
     }
 
-    private static boolean isNotFound(Throwable failure) {
+    static boolean isNotFound(Throwable failure) {
         return failure instanceof VaultClientException vault && vault.getStatus() != null && vault.getStatus() == NOT_FOUND;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.envplane.testing.Database;
+import dev.envplane.testing.Eventually;
 import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.Fixtures.Environment;
 import dev.envplane.testing.Keys;
@@ -97,8 +98,10 @@ class CredentialsGraphQLApiTest {
                 .body("data.setEnvironmentCredentials.secretVersion", is(1));
         set(env.id(), Map.of("databricks", Map.of("token", "second-token")))
                 .body("data.setEnvironmentCredentials.secretVersion", is(2));
-        assertEquals("first-token", Vault.version(env.vaultPath(), 1).getString("data.data.token"));
         assertEquals("second-token", Vault.latest(env.vaultPath()).getString("data.data.token"));
+        // The replaced version does not linger in Vault's history: the outbox destroys it after the commit.
+        Eventually.until("version 1 destroyed", () -> Vault.get("secret/metadata/" + env.vaultPath()).jsonPath()
+                .getBoolean("data.versions.1.destroyed"));
     }
 
     @Test
@@ -168,19 +171,19 @@ class CredentialsGraphQLApiTest {
         set(first.id(), Map.of("spark", Map.of("token", "a", "schema", "s"))).body("errors", nullValue());
         set(first.id(), Map.of("spark", Map.of("token", "b"))).body("errors", nullValue());
         execute(DELETE, vars("e", first.id())).body("data.deleteEnvironmentCredentials.warehouse", equalTo("SPARK"));
-        assertEquals(404, Vault.metadataStatus(first.vaultPath()));
+        Eventually.until("first destroyed", () -> Vault.metadataStatus(first.vaultPath()) == 404);
         execute(READ, vars("e", first.id())).body("data.environment.credentials", nullValue());
         assertError(execute(DELETE, vars("e", first.id())), "NOT_FOUND", "environmentId");
 
         Environment second = Fixtures.environmentOn("spark");
         set(second.id(), Map.of("spark", Map.of("token", "a", "schema", "s"))).body("errors", nullValue());
         execute("mutation($e: ID!) { deleteEnvironment(id: $e) { id } }", vars("e", second.id())).body("errors", nullValue());
-        assertEquals(404, Vault.metadataStatus(second.vaultPath()));
+        Eventually.until("second destroyed", () -> Vault.metadataStatus(second.vaultPath()) == 404);
 
         Environment third = Fixtures.environmentOn("spark");
         set(third.id(), Map.of("spark", Map.of("token", "a", "schema", "s"))).body("errors", nullValue());
         execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", third.projectId())).body("errors", nullValue());
-        assertEquals(404, Vault.metadataStatus(third.vaultPath()));
+        Eventually.until("third destroyed", () -> Vault.metadataStatus(third.vaultPath()) == 404);
         assertEquals(0, Database.count("select count(*) from environment_credentials where environment_id = ?::uuid", third.id()));
     }
 
@@ -194,8 +197,12 @@ class CredentialsGraphQLApiTest {
                     drop trigger if exists reject_test_credentials on environment_credentials;
                     create trigger reject_test_credentials before insert or update on environment_credentials
                         for each row execute function reject_test_credentials();""");
+            assertError(set(env.id(), Map.of("postgres", Map.of("username", "db-refuses-this", "password", "p", "schema", "s"))), "INTERNAL", null);
+        } finally {
+            try (Connection db = LocalServicesResource.database().connect()) {
+                db.createStatement().execute("drop trigger if exists reject_test_credentials on environment_credentials");
+            }
         }
-        assertError(set(env.id(), Map.of("postgres", Map.of("username", "db-refuses-this", "password", "p", "schema", "s"))), "INTERNAL", null);
         Vault.get("secret/data/" + env.vaultPath() + "?version=1").then().statusCode(404);
         Vault.get("secret/metadata/" + env.vaultPath()).then().statusCode(200).body("data.versions.1.destroyed", is(true));
         assertEquals(0, Database.count("select count(*) from environment_credentials where environment_id = ?::uuid", env.id()));
@@ -205,21 +212,28 @@ class CredentialsGraphQLApiTest {
     }
 
     @Test
-    void withVaultSealedSecretWritesFailCleanlyAndReadsKeepWorking() {
+    void withVaultSealedSecretWritesFailCleanlyAndReadsAndDeletionsKeepWorking() {
         Environment env = Fixtures.environmentOn("postgres");
         set(env.id(), Map.of("postgres", Map.of("username", "dbt", "password", "p1", "schema", "s"))).body("errors", nullValue());
+        Environment deleted = Fixtures.environmentOn("postgres");
+        set(deleted.id(), Map.of("postgres", Map.of("username", "dbt", "password", "p1", "schema", "s"))).body("errors", nullValue());
         LocalServicesResource.vault().seal();
         try {
             assertError(set(env.id(), Map.of("postgres", Map.of("password", "p2", "username", "changed"))), "SECRET_STORE_UNAVAILABLE", null);
-            assertError(execute(DELETE, vars("e", env.id())), "SECRET_STORE_UNAVAILABLE", null);
             execute(READ, vars("e", env.id())).body("errors", nullValue())
                     .body("data.environment.credentials.username", equalTo("dbt"))
                     .body("data.environment.credentials.secretVersion", is(1));
+            // Deletion is database first: it succeeds, and the secret waits in the outbox for Vault.
+            execute(DELETE, vars("e", deleted.id())).body("errors", nullValue());
+            assertEquals(1, Database.count("select count(*) from secret_outbox where path = ? and version is null", deleted.vaultPath()));
             given().get("/q/health/ready").then().statusCode(503).body("checks.status", hasItem("DOWN"));
         } finally {
             LocalServicesResource.vault().unseal();
         }
         assertEquals("p1", Vault.latest(env.vaultPath()).getString("data.data.password"));
+        Eventually.until("the deleted credentials' secret destroyed once Vault is back",
+                () -> Vault.metadataStatus(deleted.vaultPath()) == 404
+                        && Database.count("select count(*) from secret_outbox where path = ?", deleted.vaultPath()) == 0);
         given().get("/q/health/ready").then().statusCode(200);
         set(env.id(), Map.of("postgres", Map.of("password", "p2"))).body("data.setEnvironmentCredentials.secretVersion", is(2));
     }

@@ -305,6 +305,47 @@ class EnvironmentGraphQLApiTest {
         assertEquals(2, scans, "queries on environment for 6 projects");
     }
 
+    @Test
+    void aliasesOfOneFieldWithDifferentArgumentsGetTheirOwnAnswers() {
+        String project = createProject(unique("aliases"));
+        createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
+        createId(project, "staging", "DEPLOYMENT", "deploymentType", "STAGING");
+        createId(project, "dev", "DEVELOPMENT");
+        execute("query($id: ID!) { project(id: $id) { staging: environments(deploymentType: STAGING) { name } "
+                + "prod: environments(deploymentType: PRODUCTION) { name } all: environments { name } "
+                + "dev: environments(type: DEVELOPMENT) { name } } }", vars("id", project))
+                .body("errors", nullValue())
+                .body("data.project.staging.name", contains("staging"))
+                .body("data.project.prod.name", contains("prod"))
+                .body("data.project.all.name", contains("dev", "prod", "staging"))
+                .body("data.project.dev.name", contains("dev"));
+    }
+
+    @Test
+    void aNullConnectionIdUnlinksTheConnectionAndLeavingItOutKeepsIt() {
+        String project = createProject(unique("unlink"));
+        String snowflake = dev.envplane.testing.Fixtures.connection("snowflake");
+        String id = createId(project, "ci", "DEPLOYMENT", "connectionId", snowflake, "connectionOverrides", Map.of("role", "TRANSFORMER"));
+        String read = "query($id: ID!) { environment(id: $id) { connection { id } connectionOverrides { role } } }";
+
+        execute(UPDATE, vars("id", id, "input", Map.of("name", "ci-renamed"), "v", null)).body("errors", nullValue());
+        execute(read, vars("id", id)).body("errors", nullValue()).body("data.environment.connection.id", equalTo(snowflake))
+                .body("data.environment.connectionOverrides.role", equalTo("TRANSFORMER"));
+
+        Map<String, Object> unlink = new HashMap<>();
+        unlink.put("connectionId", null);
+        execute(UPDATE, vars("id", id, "input", unlink, "v", null)).body("errors", nullValue());
+        execute(read, vars("id", id)).body("errors", nullValue()).body("data.environment.connection", nullValue())
+                .body("data.environment.connectionOverrides", nullValue());
+
+        // It keeps its warehouse: only a Snowflake connection can come back.
+        assertError(execute(UPDATE, vars("id", id, "input", Map.of("connectionId", dev.envplane.testing.Fixtures.connection("postgres")), "v", null)),
+                "VALIDATION", "connectionId");
+        String another = dev.envplane.testing.Fixtures.connection("snowflake");
+        execute(UPDATE, vars("id", id, "input", Map.of("connectionId", another), "v", null)).body("errors", nullValue());
+        execute(read, vars("id", id)).body("data.environment.connection.id", equalTo(another));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

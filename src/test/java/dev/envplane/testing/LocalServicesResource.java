@@ -44,6 +44,9 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", LocalDatabase.PASSWORD);
         config.put("quarkus.vault.url", "http://127.0.0.1:" + vaultLink.port());
         config.put("quarkus.vault.authentication.client-token", serviceToken());
+        // Outbox retries and reconciliation on a test's time scale (defaults: 5s and 10m).
+        config.put("envplane.secrets.outbox-interval", "1s");
+        config.put("envplane.secrets.reconciliation-grace", "0s");
         config.put("quarkus.log.file.enabled", "true");
         config.put("quarkus.log.file.level", "DEBUG");
         for (String category : List.of("dev.envplane", "io.quarkus.vault", "io.smallrye.graphql", "org.hibernate.SQL",
