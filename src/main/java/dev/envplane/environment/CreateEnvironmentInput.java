@@ -11,7 +11,9 @@ public record CreateEnvironmentInput(
         @NonNull @Description("Unique within the project, 1 to 100 characters.") String name,
         @NonNull EnvironmentType type,
         @Description("Deployment environments only; GENERAL when left out.") DeploymentType deploymentType,
-        @Description("latest (default), compatible, extended, fallback, X.Y or X.Y.0-latest") String dbtVersion,
+        @Description("A release track: latest (default), compatible, extended, fallback, latest-fusion, fusion-latest, "
+                + "fusion-compatible, fusion-extended, fusion-fallback; or a minor version X.Y, X.Y.0-latest, X.Y.0-pre") String dbtVersion,
+        @Description("dbt's target.name for runs here; default \"default\".") String targetName,
         @Description("Run customBranch instead of the project's default branch; requires customBranch.") Boolean useCustomBranch,
         @Description("A git branch name, such as staging; requires useCustomBranch.") String customBranch,
         @Id @Description("The warehouse connection this environment runs against.") String connectionId,

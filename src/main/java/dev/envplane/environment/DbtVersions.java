@@ -1,16 +1,20 @@
 package dev.envplane.environment;
 
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.envplane.api.ValidationException;
 
-/** The dbt versions an environment may track: a release track, or a minor version such as 1.9 or 1.9.0-latest. */
+/**
+ * The dbt versions an environment may run, as dbt Cloud accepts them: a release track (dbt Core or Fusion), or a
+ * pinned minor version such as 1.9, 1.9.0-latest or 1.10.0-pre.
+ */
 final class DbtVersions {
 
     static final String DEFAULT = "latest";
-    private static final Set<String> TRACKS = Set.of("latest", "compatible", "extended", "fallback");
-    private static final Pattern MINOR = Pattern.compile("[0-9]{1,3}\\.[0-9]{1,3}(\\.0-latest)?");
+    static final List<String> TRACKS = List.of("latest", "compatible", "extended", "fallback", "versionless",
+            "latest-fusion", "fusion-latest", "fusion-compatible", "fusion-extended", "fusion-fallback");
+    private static final Pattern MINOR = Pattern.compile("[0-9]{1,3}\\.[0-9]{1,3}(\\.0-(latest|pre))?");
 
     private DbtVersions() {
     }
@@ -22,11 +26,7 @@ final class DbtVersions {
         if (TRACKS.contains(version) || MINOR.matcher(version).matches()) {
             return version;
         }
-        throw new ValidationException("dbtVersion",
-                "dbtVersion must be latest, compatible, extended, fallback, X.Y or X.Y.0-latest (got '" + shorten(version) + "')");
-    }
-
-    private static String shorten(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        throw new ValidationException("dbtVersion", "dbtVersion must be one of " + String.join(", ", TRACKS)
+                + ", or a minor version X.Y, X.Y.0-latest or X.Y.0-pre");
     }
 }

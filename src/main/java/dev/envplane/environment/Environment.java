@@ -42,6 +42,8 @@ public class Environment extends Tracked {
     private boolean useCustomBranch;
     @Column(name = "custom_branch")
     private String customBranch;
+    @Column(name = "target_name")
+    private String targetName = TargetNames.DEFAULT;
     @Column(name = "connection_id")
     private UUID connectionId;
     @Enumerated(EnumType.STRING)
@@ -95,7 +97,7 @@ public class Environment extends Tracked {
     }
 
     @NonNull
-    @Description("latest, compatible, extended, fallback, X.Y or X.Y.0-latest")
+    @Description("A release track (latest, compatible, extended, fallback, latest-fusion, fusion-*) or a minor version (X.Y, X.Y.0-latest, X.Y.0-pre)")
     public String getDbtVersion() {
         return dbtVersion;
     }
@@ -115,6 +117,16 @@ public class Environment extends Tracked {
     void setCustomBranch(String customBranch) {
         this.useCustomBranch = customBranch != null;
         this.customBranch = customBranch;
+    }
+
+    @NonNull
+    @Description("dbt's target.name for runs here (dbt build --target <targetName>); default \"default\".")
+    public String getTargetName() {
+        return targetName;
+    }
+
+    void setTargetName(String targetName) {
+        this.targetName = targetName;
     }
 
     @Ignore

@@ -93,7 +93,14 @@ public class EnvironmentGraphQLApi {
 
     @Description("The project's PRODUCTION environment, or null.")
     public Uni<Environment> productionEnvironment(@Source Project project) {
-        return Batches.load(graphql, "Project.productionEnvironment", project.getId(), service::findProductionByProjects);
+        return Batches.load(graphql, "Project.productionEnvironment", project.getId(),
+                ids -> service.findPlaceByProjects(ids, DeploymentType.PRODUCTION));
+    }
+
+    @Description("The project's STAGING environment, or null.")
+    public Uni<Environment> stagingEnvironment(@Source Project project) {
+        return Batches.load(graphql, "Project.stagingEnvironment", project.getId(),
+                ids -> service.findPlaceByProjects(ids, DeploymentType.STAGING));
     }
 
     @Description("The warehouse connection this environment runs against, or null.")

@@ -29,7 +29,12 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
     }
 
     public Uni<Environment> findProduction(UUID projectId) {
-        return find("projectId = ?1 and deploymentType = ?2", projectId, DeploymentType.PRODUCTION).firstResult();
+        return findDeployment(projectId, DeploymentType.PRODUCTION);
+    }
+
+    /** The project's PRODUCTION or STAGING environment (each place has at most one holder). */
+    public Uni<Environment> findDeployment(UUID projectId, DeploymentType place) {
+        return find("projectId = ?1 and deploymentType = ?2", projectId, place).firstResult();
     }
 
     public Uni<Environment> findDevelopment(UUID projectId) {

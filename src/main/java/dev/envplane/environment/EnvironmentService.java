@@ -61,8 +61,9 @@ public class EnvironmentService implements ProjectDeletionHook {
                 .map(list -> list.stream().collect(Collectors.groupingBy(Environment::getProjectId)));
     }
 
-    public Uni<Map<UUID, Environment>> findProductionByProjects(Collection<UUID> projectIds) {
-        return environments.findByProjects(projectIds, null, DeploymentType.PRODUCTION)
+    /** Each listed project's PRODUCTION or STAGING environment, where it has one. */
+    public Uni<Map<UUID, Environment>> findPlaceByProjects(Collection<UUID> projectIds, DeploymentType place) {
+        return environments.findByProjects(projectIds, null, place)
                 .map(list -> list.stream().collect(Collectors.toMap(Environment::getProjectId, Function.identity())));
     }
 
@@ -72,13 +73,14 @@ public class EnvironmentService implements ProjectDeletionHook {
                 Fields.requiredTrimmed("name", input.name(), 1, 100), Fields.required("type", input.type()));
         environment.setDeploymentType(deploymentTypeFor(input.type(), input.deploymentType(), DeploymentType.GENERAL));
         environment.setDbtVersion(DbtVersions.check(input.dbtVersion()));
+        environment.setTargetName(TargetNames.check(input.targetName()));
         environment.setCustomBranch(customBranch(Boolean.TRUE.equals(input.useCustomBranch()), input.useCustomBranch() != null, input.customBranch()));
         UUID connectionId = input.connectionId() == null ? null : Ids.parse("connectionId", input.connectionId());
         if (connectionId == null && input.connectionOverrides() != null) {
             throw new ValidationException("connectionOverrides", "connectionOverrides need a connection: set connectionId");
         }
         return projects.lock(environment.getProjectId(), "projectId")
-                .chain(project -> refuseTakenPlace(environment))
+                .chain(project -> refuseTakenPlace(environment, environment.getDeploymentType()))
                 .chain(() -> warehouseOf(connectionId))
                 .chain(warehouse -> {
                     environment.link(connectionId, warehouse);
@@ -99,10 +101,13 @@ public class EnvironmentService implements ProjectDeletionHook {
         boolean unlink = given.contains("connectionId") && connectionId == null;
         return require(id, "id").chain(environment -> {
             environment.requireVersion(expectedVersion, "Environment " + id);
-            return projects.lock(environment.getProjectId(), "id").chain(project -> {
-                apply(environment, input, name, dbtVersion);
-                return refuseTakenPlace(environment);
-            }).chain(() -> unlink ? unlink(environment, input.connectionOverrides())
+            // The place is checked before the entity changes: a query would flush the change first and hit the index.
+            DeploymentType requested = input.deploymentType() == null ? environment.getDeploymentType()
+                    : deploymentTypeFor(environment.getType(), input.deploymentType(), null);
+            return projects.lock(environment.getProjectId(), "id")
+                    .chain(project -> refuseTakenPlace(environment, requested))
+                    .invoke(() -> apply(environment, input, name, dbtVersion))
+                    .chain(() -> unlink ? unlink(environment, input.connectionOverrides())
                     : relink(environment, connectionId, input.connectionOverrides()))
                     .chain(() -> environments.flush()).replaceWith(environment);
         }).onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, name));
@@ -206,6 +211,9 @@ public class EnvironmentService implements ProjectDeletionHook {
         if (dbtVersion != null) {
             environment.setDbtVersion(dbtVersion);
         }
+        if (input.targetName() != null) {
+            environment.setTargetName(TargetNames.check(input.targetName()));
+        }
         if (input.useCustomBranch() != null || input.customBranch() != null) {
             boolean use = input.useCustomBranch() != null ? input.useCustomBranch() : environment.isUseCustomBranch();
             String branch = input.customBranch() != null || !use ? input.customBranch() : environment.getCustomBranch();
@@ -235,8 +243,8 @@ public class EnvironmentService implements ProjectDeletionHook {
         return branch == null ? null : GitNames.branch("customBranch", branch);
     }
 
-    /** Refuses a development or production place that another environment of the project holds (under the project lock). */
-    private Uni<Void> refuseTakenPlace(Environment environment) {
+    /** Refuses a development, production or staging place that another environment of the project holds (under the project lock). */
+    private Uni<Void> refuseTakenPlace(Environment environment, DeploymentType deploymentType) {
         Uni<Environment> holder;
         String field;
         String kind;
@@ -244,10 +252,10 @@ public class EnvironmentService implements ProjectDeletionHook {
             holder = environments.findDevelopment(environment.getProjectId());
             field = "type";
             kind = "DEVELOPMENT";
-        } else if (environment.getDeploymentType() == DeploymentType.PRODUCTION) {
-            holder = environments.findProduction(environment.getProjectId());
+        } else if (deploymentType == DeploymentType.PRODUCTION || deploymentType == DeploymentType.STAGING) {
+            holder = environments.findDeployment(environment.getProjectId(), deploymentType);
             field = "deploymentType";
-            kind = "PRODUCTION";
+            kind = deploymentType.name();
         } else {
             return Uni.createFrom().voidItem();
         }
@@ -263,6 +271,9 @@ public class EnvironmentService implements ProjectDeletionHook {
         }
         if ("environment_one_production_per_project".equals(constraint)) {
             return placeTaken("deploymentType", "PRODUCTION", null);
+        }
+        if ("environment_one_staging_per_project".equals(constraint)) {
+            return placeTaken("deploymentType", "STAGING", null);
         }
         if ("environment_one_development_per_project".equals(constraint)) {
             return placeTaken("type", "DEVELOPMENT", null);

@@ -11,6 +11,7 @@ public record UpdateEnvironmentInput(
         @Description("Only accepted when equal to the current type: an environment's type never changes.") EnvironmentType type,
         DeploymentType deploymentType,
         String dbtVersion,
+        String targetName,
         Boolean useCustomBranch,
         String customBranch,
         @Id @Description("The warehouse connection this environment runs against.") String connectionId,

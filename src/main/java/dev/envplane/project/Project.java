@@ -28,6 +28,8 @@ public class Project extends Tracked {
     private String repositoryUrl;
     @Column(name = "default_branch")
     private String defaultBranch;
+    @Column(name = "dbt_project_subdirectory")
+    private String dbtProjectSubdirectory;
 
     protected Project() {
     }
@@ -77,5 +79,14 @@ public class Project extends Tracked {
 
     void setDefaultBranch(String defaultBranch) {
         this.defaultBranch = defaultBranch;
+    }
+
+    @Description("Where dbt_project.yml lives inside the repository (a relative path); null: at its root.")
+    public String getDbtProjectSubdirectory() {
+        return dbtProjectSubdirectory;
+    }
+
+    void setDbtProjectSubdirectory(String dbtProjectSubdirectory) {
+        this.dbtProjectSubdirectory = dbtProjectSubdirectory;
     }
 }

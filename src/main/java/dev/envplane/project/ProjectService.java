@@ -71,6 +71,7 @@ public class ProjectService {
         project.setDescription(emptyToNull(Fields.trimmed("description", input.description(), 0, 1000)));
         project.setRepositoryUrl(repositoryUrl(input.repositoryUrl()));
         project.setDefaultBranch(input.defaultBranch() == null ? DEFAULT_BRANCH : GitNames.branch("defaultBranch", input.defaultBranch()));
+        project.setDbtProjectSubdirectory(emptyToNull(GitNames.subdirectory("dbtProjectSubdirectory", input.dbtProjectSubdirectory())));
         return projects.persistAndFlush(project).onFailure().transform(failure -> nameTaken(failure, project.getName()));
     }
 
@@ -79,7 +80,11 @@ public class ProjectService {
         String description = Fields.trimmed("description", input.description(), 0, 1000);
         String repositoryUrl = input.repositoryUrl() == null ? null : Objects.requireNonNullElse(repositoryUrl(input.repositoryUrl()), "");
         String defaultBranch = input.defaultBranch() == null ? null : GitNames.branch("defaultBranch", input.defaultBranch());
+        String subdirectory = GitNames.subdirectory("dbtProjectSubdirectory", input.dbtProjectSubdirectory());
         return require(id, "id").chain(project -> {
+            if (subdirectory != null) {
+                project.setDbtProjectSubdirectory(emptyToNull(subdirectory));
+            }
             if (name != null) {
                 project.setName(name);
             }

@@ -1,5 +1,6 @@
 package dev.envplane.validation;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.envplane.api.ValidationException;
@@ -8,6 +9,8 @@ import dev.envplane.api.ValidationException;
 public final class GitNames {
 
     private static final int MAX_BRANCH_LENGTH = 255;
+    private static final int MAX_SUBDIRECTORY_LENGTH = 255;
+    private static final Pattern SUBDIRECTORY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
     private static final Pattern FORBIDDEN_BRANCH_CHARS = Pattern.compile("[\\x00-\\x20\\x7f~^:?*\\[\\\\]");
     private static final Pattern HTTPS_URL = Pattern.compile("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%+-]+)+/?");
     private static final Pattern SSH_URL = Pattern.compile("ssh://([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%+-]+)+/?");
@@ -52,6 +55,23 @@ public final class GitNames {
             }
         }
         return null;
+    }
+
+    /**
+     * A directory inside the repository, relative to its root: segments of letters, digits, dots, underscores and
+     * hyphens, no "." or ".." segment, no leading or trailing slash. Null stays null; empty means the root.
+     */
+    public static String subdirectory(String field, String path) {
+        if (path == null || path.isEmpty()) {
+            return path;
+        }
+        if (path.length() > MAX_SUBDIRECTORY_LENGTH || !SUBDIRECTORY.matcher(path).matches()
+                || List.of(path.split("/")).stream().anyMatch(segment -> segment.equals(".") || segment.equals(".."))) {
+            throw new ValidationException(field, field + " must be a relative path inside the repository (such as transform/analytics): "
+                    + "at most " + MAX_SUBDIRECTORY_LENGTH + " characters, letters, digits, '.', '_', '-' and '/', no leading or "
+                    + "trailing '/', no '.' or '..' segments");
+        }
+        return path;
     }
 
     public static String repositoryUrl(String field, String url) {

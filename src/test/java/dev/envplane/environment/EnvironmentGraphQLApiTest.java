@@ -106,7 +106,23 @@ class EnvironmentGraphQLApiTest {
     }
 
     @Test
-    void concurrentProductionCreatesHaveExactlyOneWinner() throws Exception {
+    void allowsOneStagingEnvironmentAndNamesTheHolder() {
+        String project = createProject(unique("staging"));
+        String staging = createId(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING");
+        assertError(create(project, "Staging 2", "DEPLOYMENT", "deploymentType", "STAGING"), "CONFLICT", "deploymentType")
+                .body("errors[0].message", containsString("STAGING environment: 'Staging' (" + staging + ")"));
+        assertError(execute(UPDATE, vars("id", createId(project, "Other", "DEPLOYMENT"), "input", Map.of("deploymentType", "STAGING"), "v", null)),
+                "CONFLICT", "deploymentType");
+        assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'STAGING'", project));
+        execute("query($id: ID!) { project(id: $id) { stagingEnvironment { id } productionEnvironment { id } } }", vars("id", project))
+                .body("errors", nullValue())
+                .body("data.project.stagingEnvironment.id", equalTo(staging))
+                .body("data.project.productionEnvironment", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PRODUCTION", "STAGING" })
+    void concurrentCreatesOfOnePlaceHaveExactlyOneWinner(String place) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 5; round++) {
@@ -114,16 +130,16 @@ class EnvironmentGraphQLApiTest {
                 CountDownLatch start = new CountDownLatch(1);
                 List<CompletableFuture<JsonPath>> attempts = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    String name = "prod-" + i;
+                    String name = place + "-" + i;
                     attempts.add(CompletableFuture.supplyAsync(() -> {
                         await(start);
-                        return create(project, name, "DEPLOYMENT", "deploymentType", "PRODUCTION").extract().jsonPath();
+                        return create(project, name, "DEPLOYMENT", "deploymentType", place).extract().jsonPath();
                     }, pool));
                 }
                 start.countDown();
                 int winners = 0;
                 for (CompletableFuture<JsonPath> attempt : attempts) {
-                    JsonPath result = attempt.get();
+                    JsonPath result = attempt.get(60, java.util.concurrent.TimeUnit.SECONDS);
                     if (result.get("errors") == null) {
                         winners++;
                     } else {
@@ -131,7 +147,7 @@ class EnvironmentGraphQLApiTest {
                         assertEquals("deploymentType", result.getString("errors[0].extensions.field"));
                     }
                 }
-                assertEquals(1, winners, "exactly one concurrent PRODUCTION create must win");
+                assertEquals(1, winners, "exactly one concurrent " + place + " create must win");
                 assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid", project));
             }
         } finally {
@@ -195,7 +211,8 @@ class EnvironmentGraphQLApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "latest", "compatible", "extended", "fallback", "1.9", "1.10", "1.8.0-latest" })
+    @ValueSource(strings = { "latest", "compatible", "extended", "fallback", "versionless", "latest-fusion", "fusion-latest",
+            "fusion-compatible", "fusion-extended", "fusion-fallback", "1.9", "1.10", "1.8.0-latest", "1.11.0-pre" })
     void acceptsTheDbtVersionTracks(String version) {
         create(createProject(unique("dbt")), "ci", "DEPLOYMENT", "dbtVersion", version)
                 .body("errors", nullValue())
@@ -203,11 +220,26 @@ class EnvironmentGraphQLApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "1", "1.9.1", "v1.9", "1.9-latest", "1.9.0-latest-x", "newest", "fusion" })
+    @ValueSource(strings = { "", "1", "1.9.1", "v1.9", "1.9-latest", "1.9.0-latest-x", "newest", "fusion", "fusion-nightly" })
     void refusesOtherDbtVersions(String version) {
         String project = createProject(unique("dbt-bad"));
-        assertError(create(project, "ci", "DEPLOYMENT", "dbtVersion", version), "VALIDATION", "dbtVersion");
+        assertError(create(project, "ci", "DEPLOYMENT", "dbtVersion", version), "VALIDATION", "dbtVersion")
+                .body("errors[0].message", containsString("latest-fusion"));
         assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
+    }
+
+    @Test
+    void targetNameDefaultsToDefaultAndIsADbtTargetName() {
+        String project = createProject(unique("target"));
+        String id = createId(project, "ci", "DEPLOYMENT");
+        execute("query($id: ID!) { environment(id: $id) { targetName } }", vars("id", id)).body("data.environment.targetName", equalTo("default"));
+        execute(UPDATE, vars("id", id, "input", Map.of("targetName", "ci_staging-2"), "v", null)).body("errors", nullValue());
+        execute("query($id: ID!) { environment(id: $id) { targetName } }", vars("id", id)).body("data.environment.targetName", equalTo("ci_staging-2"));
+        for (String bad : List.of("", "-prod", "has space", "a/b", "x".repeat(65))) {
+            assertError(execute(UPDATE, vars("id", id, "input", Map.of("targetName", bad), "v", null)), "VALIDATION", "targetName");
+            assertError(create(project, unique("bad-target"), "DEPLOYMENT", "targetName", bad), "VALIDATION", "targetName");
+        }
+        execute("query($id: ID!) { environment(id: $id) { targetName } }", vars("id", id)).body("data.environment.targetName", equalTo("ci_staging-2"));
     }
 
     @Test

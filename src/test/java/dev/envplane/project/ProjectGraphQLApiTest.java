@@ -60,6 +60,24 @@ public class ProjectGraphQLApiTest {
     }
 
     @Test
+    void keepsTheDbtProjectSubdirectoryAsARelativePathInsideTheRepository() {
+        String name = unique("subdir");
+        String id = execute(CREATE, vars("input", Map.of("name", name, "dbtProjectSubdirectory", "transform/analytics")))
+                .body("errors", nullValue()).extract().path("data.createProject.id");
+        String read = "query($id: ID!) { project(id: $id) { dbtProjectSubdirectory } }";
+        execute(read, vars("id", id)).body("data.project.dbtProjectSubdirectory", equalTo("transform/analytics"));
+        String update = "mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { dbtProjectSubdirectory } }";
+        for (String bad : List.of("/abs", "a/../b", "..", "./x", "a//b", "trailing/", "back\\slash", "sp ace", "x".repeat(256))) {
+            assertError(execute(update, vars("id", id, "input", Map.of("dbtProjectSubdirectory", bad))), "VALIDATION", "dbtProjectSubdirectory");
+            assertError(execute(CREATE, vars("input", Map.of("name", unique("bad-subdir"), "dbtProjectSubdirectory", bad))),
+                    "VALIDATION", "dbtProjectSubdirectory");
+        }
+        execute(read, vars("id", id)).body("data.project.dbtProjectSubdirectory", equalTo("transform/analytics"));
+        execute(update, vars("id", id, "input", Map.of("dbtProjectSubdirectory", ""))).body("errors", nullValue())
+                .body("data.updateProject.dbtProjectSubdirectory", nullValue());
+    }
+
+    @Test
     void findsAProjectByIdAndByName() {
         String name = unique("finance");
         String id = createProject(name);
