@@ -37,7 +37,7 @@ public final class VaultServer implements AutoCloseable {
     private VaultServer(VaultServerConfig config, VaultState state, EncryptedFileStore store) {
         this.state = state;
         this.store = store;
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         TokenStore tokens = new TokenStore(state.tokens, clock);
         if (state.unsealKey == null) {
             byte[] key = new byte[32];
