@@ -21,11 +21,23 @@ final class VaultRouter {
     }
 
     VaultResponse route(VaultRequest request) {
-        String path = request.path();
-        if (seal.isSealed() && !SystemEndpoints.SEALED_PATHS.contains(path)) {
+        if (seal.isSealed() && !SystemEndpoints.SEALED_PATHS.contains(request.path())) {
             throw VaultException.sealed();
         }
+        if (request.wrapTtl() != null) {
+            // Answering unwrapped would hand out what the caller asked to have wrapped.
+            throw VaultException.badRequest("response wrapping (X-Vault-Wrap-TTL) is not supported by this server");
+        }
         AccessContext access = new AccessContext(request, tokens, policies);
+        if (request.path().endsWith("/") && request.operation() != Operation.LIST) {
+            // Vault keeps a trailing slash: "a/" is another path than "a", checked as itself. No route here
+            // serves such a path (KV keys never end in a slash), so it ends as an unknown route.
+            access.requireFor(request.path(), false);
+            throw VaultException.noHandler(request.path());
+        }
+        // A LIST path always ends in a slash (the ACL sees it so); the backends address the folder without it.
+        String path = request.operation() == Operation.LIST
+                ? request.path().substring(0, request.path().length() - 1) : request.path();
         String sysPath = Paths.below(path, "sys");
         if (sysPath != null) {
             return system.handle(request, sysPath, access);
@@ -46,7 +58,7 @@ final class VaultRouter {
             return KvV2Endpoints.handle(request, kv.get().mount(), kv.get().backend(), kv.get().rest(), access);
         }
         // Like Vault: a caller without access to the path learns nothing about whether a route exists.
-        access.requireFor(path, true);
-        throw VaultException.noHandler(path);
+        access.requireFor(request.path(), true);
+        throw VaultException.noHandler(request.path());
     }
 }
