@@ -3,6 +3,7 @@ package dev.envplane.local.vault;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Vault's matching of a request parameter's value against a policy's allowed or denied values. */
 final class ParameterValues {
@@ -101,9 +102,9 @@ final class ParameterValues {
         return value.equals(pattern);
     }
 
-    private static java.util.stream.Stream<String> commaSeparated(String value) {
+    private static Stream<String> commaSeparated(String value) {
         // mapstructure's string-to-slice hook: "" is no element at all, "a,,b" has an empty one.
-        return value.isEmpty() ? java.util.stream.Stream.empty() : Arrays.stream(value.split(",", -1)).map(String::trim);
+        return value.isEmpty() ? Stream.empty() : Arrays.stream(value.split(",", -1)).map(String::trim);
     }
 
     private static JsonNode text(String value) {

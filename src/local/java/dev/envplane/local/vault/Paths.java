@@ -1,5 +1,7 @@
 package dev.envplane.local.vault;
 
+import java.util.ArrayDeque;
+
 /** Small helpers for Vault's slash-separated logical paths. */
 final class Paths {
 
@@ -14,7 +16,7 @@ final class Paths {
      */
     static String canonical(String requestPath) {
         String path = requestPath.isEmpty() || requestPath.charAt(0) != '/' ? "/" + requestPath : requestPath;
-        java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+        ArrayDeque<String> segments = new ArrayDeque<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;

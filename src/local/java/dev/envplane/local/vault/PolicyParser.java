@@ -21,7 +21,7 @@ import java.util.Set;
 final class PolicyParser {
 
     /** Keys of a path block that Vault accepts only with features this server does not have. */
-    private static final java.util.Set<String> UNSUPPORTED_PATH_KEYS = java.util.Set.of(
+    private static final Set<String> UNSUPPORTED_PATH_KEYS = Set.of(
             "mfa_methods", "control_group", "subscribe_event_types", "list_scan_response_keys_filter_path");
 
     private final String text;

@@ -2,6 +2,7 @@ package dev.envplane.local.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ record VaultRequest(String method, Operation operation, String path, Map<String,
      * string (without "help" and "list") for reads, nothing for LIST and DELETE.
      */
     Map<String, JsonNode> aclData() {
-        Map<String, JsonNode> data = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> data = new LinkedHashMap<>();
         switch (operation) {
             case WRITE, PATCH -> body.properties().forEach(field -> data.put(field.getKey(), field.getValue()));
             case READ -> query.forEach((name, value) -> {

@@ -9,25 +9,31 @@ final class VaultRouter {
     private final MountTable mounts;
     private final TokenStore tokens;
     private final PolicyStore policies;
+    private final ResponseWrapping wrapping;
 
     VaultRouter(SealState seal, SystemEndpoints system, TokenEndpoints tokenEndpoints, MountTable mounts,
-                TokenStore tokens, PolicyStore policies) {
+                TokenStore tokens, PolicyStore policies, ResponseWrapping wrapping) {
         this.seal = seal;
         this.system = system;
         this.tokenEndpoints = tokenEndpoints;
         this.mounts = mounts;
         this.tokens = tokens;
         this.policies = policies;
+        this.wrapping = wrapping;
     }
 
     VaultResponse route(VaultRequest request) {
         if (seal.isSealed() && !SystemEndpoints.SEALED_PATHS.contains(request.path())) {
             throw VaultException.sealed();
         }
-        if (request.wrapTtl() != null) {
-            // Answering unwrapped would hand out what the caller asked to have wrapped.
-            throw VaultException.badRequest("response wrapping (X-Vault-Wrap-TTL) is not supported by this server");
+        if (request.wrapTtl() != null && request.wrapTtl() <= 0) {
+            throw VaultException.badRequest("wrap TTL must be greater than zero");
         }
+        VaultResponse response = dispatch(request);
+        return request.wrapTtl() == null ? response : wrapping.wrap(response, request);
+    }
+
+    private VaultResponse dispatch(VaultRequest request) {
         AccessContext access = new AccessContext(request, tokens, policies);
         if (request.path().endsWith("/") && request.operation() != Operation.LIST) {
             // Vault keeps a trailing slash: "a/" is another path than "a", checked as itself. No route here
@@ -39,6 +45,12 @@ final class VaultRouter {
         String path = request.operation() == Operation.LIST
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         String sysPath = Paths.below(path, "sys");
+        if ("wrapping/unwrap".equals(sysPath)) {
+            return wrapping.unwrap(request, access);
+        }
+        if ("wrapping/lookup".equals(sysPath)) {
+            return wrapping.lookup(request);
+        }
         if (sysPath != null) {
             return system.handle(request, sysPath, access);
         }

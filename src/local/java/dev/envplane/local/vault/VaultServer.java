@@ -52,9 +52,10 @@ public final class VaultServer implements AutoCloseable {
             mounts.enableAppRole(MountTable.DEFAULT_APPROLE_MOUNT);
         }
         this.seal = new SealState(state.unsealKey);
+        ResponseWrapping wrapping = new ResponseWrapping(state.wrapped, clock);
         VaultRouter router = new VaultRouter(seal,
                 new SystemEndpoints(state, seal, policies, mounts, clock, store != null),
-                new TokenEndpoints(tokens), mounts, tokens, policies);
+                new TokenEndpoints(tokens), mounts, tokens, policies, wrapping);
         saveIfChanged();
         this.executor = Executors.newCachedThreadPool(daemonThreads("vault-http-"));
         try {

@@ -192,16 +192,6 @@ class PolicyRulesTest {
         assertEquals(403, RawHttp.get(server, "/v1/secret/data/" + path, token).status());
     }
 
-    @Test
-    void aWrapRequestIsRefusedRatherThanAnsweredUnwrapped() {
-        String path = unique("wrapask");
-        asRoot(server).body(Map.of("data", Map.of("k", "unwrapped-value"))).post("/v1/secret/data/" + path)
-                .then().statusCode(200);
-        asRoot(server).header("X-Vault-Wrap-TTL", "60").get("/v1/secret/data/" + path).then().statusCode(400)
-                .body("errors[0]", containsString("wrapping"))
-                .body(org.hamcrest.Matchers.not(containsString("unwrapped-value")));
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
             "path \"a\" { capabilities = [\"read\"] capabilites = [\"read\"] }|invalid key \"capabilites\"",

@@ -39,6 +39,11 @@ final class RawHttp {
     }
 
     static Response send(int port, String method, String target, String token, String body) {
+        return send(port, method, target, token, body, Map.of());
+    }
+
+    static Response send(int port, String method, String target, String token, String body,
+                         Map<String, String> headers) {
         try (Socket socket = new Socket()) {
             socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -53,6 +58,7 @@ final class RawHttp {
             if (body != null) {
                 request.append("Content-Type: application/json\r\n");
             }
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
