@@ -11,73 +11,78 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on 127.0.0.1 in front of a local server, which a test can cut (connections refused, open ones
- * dropped) and restore on the same port: how a test makes Vault unreachable without stopping it.
+ * A TCP relay on 127.0.0.1 in front of a local server, which a test can cut (open connections dropped, new
+ * ones closed as soon as they are accepted) and restore: how a test makes Vault unreachable without stopping
+ * it. The relay keeps its listening socket from start to close, so its port can never be taken by anyone
+ * else while the link is cut.
  */
 public final class CuttableLink implements AutoCloseable {
 
     private final int targetPort;
-    private final int port;
+    private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket listener;
+    private volatile boolean cut;
 
     public CuttableLink(int targetPort) {
         this.targetPort = targetPort;
-        this.listener = listen(0);
-        this.port = listener.getLocalPort();
-        accept(listener);
+        this.listener = listen();
+        Thread acceptor = new Thread(this::acceptLoop, "cuttable-link-" + listener.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     public int port() {
-        return port;
+        return listener.getLocalPort();
     }
 
-    public synchronized void cut() {
-        closeQuietly(listener);
+    public void cut() {
+        cut = true;
         open.forEach(CuttableLink::closeQuietly);
         open.clear();
     }
 
-    public synchronized void restore() {
-        if (listener.isClosed()) {
-            listener = listen(port);
-            accept(listener);
-        }
+    public void restore() {
+        cut = false;
     }
 
     @Override
     public void close() {
         cut();
+        closeQuietly(listener);
     }
 
-    private static ServerSocket listen(int port) {
+    private static ServerSocket listen() {
         try {
             ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot listen on 127.0.0.1:" + port, e);
+            throw new IllegalStateException("Cannot listen on 127.0.0.1", e);
         }
     }
 
-    private void accept(ServerSocket server) {
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException closed) {
-                    return;
-                }
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException closed) {
+                return;
             }
-        }, "cuttable-link-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+            if (cut) {
+                closeQuietly(client);
+                continue;
+            }
+            try {
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(client);
+                open.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException upstreamDown) {
+                closeQuietly(client);
+            }
+        }
     }
 
     private void pump(Socket from, Socket to) {

@@ -37,8 +37,12 @@ final class AccessContext {
         return acl;
     }
 
+    /**
+     * Checks {@code capability} on {@code path} with the request's own parameters and wrapping TTL, so a
+     * policy's parameter constraints and wrapping bounds apply to every check made for this request.
+     */
     void require(String path, Capability capability) {
-        if (!acl().allows(path, capability)) {
+        if (!acl().allows(path, capability, request.aclData(), request.wrapTtl())) {
             throw VaultException.permissionDenied();
         }
     }
@@ -46,7 +50,9 @@ final class AccessContext {
     /** Root-protected paths need sudo on top of the operation's capability. */
     void requireSudo(String path, Capability capability) {
         require(path, capability);
-        require(path, Capability.SUDO);
+        if (!acl().grants(path, Capability.SUDO)) {
+            throw VaultException.permissionDenied();
+        }
     }
 
     /** Checks the capability the request's operation needs on {@code path}. */

@@ -1,5 +1,6 @@
 package dev.envplane.local.vault;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -9,16 +10,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The merged policies of one token, answering which capabilities it holds on a path with Vault's rules:
- * an exact rule wins; otherwise, among matching glob ({@code *} at the end) and segment-wildcard
- * ({@code +}) rules, the highest priority one wins. Rules with the same pattern from several policies are
- * merged, and a {@code deny} in any of them leaves only deny.
+ * The merged policies of one token, looked up as Vault's ACL does (vault/acl.go): an exact rule wins; for
+ * LIST an exact rule without the trailing slash comes next; otherwise the longest matching prefix rule
+ * ({@code *} at the end) competes with the matching segment-wildcard rules ({@code +}) and the highest
+ * priority one wins. Rules for the same pattern in several policies are merged; deny in any leaves deny.
  */
 final class Acl {
 
     private final boolean root;
-    private final Map<String, Set<Capability>> exactRules = new HashMap<>();
-    private final Map<String, Set<Capability>> wildcardRules = new HashMap<>();
+    private final Map<String, Permissions> exactRules = new HashMap<>();
+    /** Pure prefix rules, keyed by the prefix (the pattern without its trailing {@code *}). */
+    private final Map<String, Permissions> prefixRules = new HashMap<>();
+    /** Rules with a {@code +} segment, keyed by the full pattern (with its {@code *}, if any). */
+    private final Map<String, Permissions> segmentWildcardRules = new HashMap<>();
 
     private Acl(boolean root) {
         this.root = root;
@@ -28,13 +32,25 @@ final class Acl {
         Acl acl = new Acl(policies.stream().anyMatch(p -> p.name().equals(PolicyStore.ROOT)));
         for (AclPolicy policy : policies) {
             for (AclPolicy.Rule rule : policy.rules()) {
-                boolean wildcard = rule.pattern().endsWith("*") || isSegmentWildcard(rule.pattern());
-                Map<String, Set<Capability>> target = wildcard ? acl.wildcardRules : acl.exactRules;
-                target.merge(rule.pattern(), EnumSet.copyOf(withNone(rule.capabilities())), Acl::mergeCapabilities);
+                String pattern = rule.pattern();
+                Map<String, Permissions> target;
+                String key = pattern;
+                if (hasSegmentWildcards(pattern)) {
+                    target = acl.segmentWildcardRules;
+                } else if (pattern.endsWith("*")) {
+                    target = acl.prefixRules;
+                    key = pattern.substring(0, pattern.length() - 1);
+                } else {
+                    target = acl.exactRules;
+                }
+                Permissions existing = target.get(key);
+                if (existing == null) {
+                    target.put(key, rule.permissions().copy());
+                } else {
+                    existing.merge(rule.permissions());
+                }
             }
         }
-        acl.exactRules.replaceAll((pattern, caps) -> denyWins(caps));
-        acl.wildcardRules.replaceAll((pattern, caps) -> denyWins(caps));
         return acl;
     }
 
@@ -42,101 +58,111 @@ final class Acl {
         return root;
     }
 
-    boolean allows(String path, Capability capability) {
-        Set<Capability> capabilities = capabilities(path);
-        return !capabilities.contains(Capability.DENY) && capabilities.contains(capability);
+    /**
+     * Whether the request may use {@code capability} on {@code path}; {@code list} marks a LIST request,
+     * whose path ends in a slash and which Vault also matches without it.
+     */
+    boolean allows(String path, Capability capability, Map<String, JsonNode> data, Long wrapTtl) {
+        if (root) {
+            return true;
+        }
+        return permissions(path, capability == Capability.LIST)
+                .map(permissions -> permissions.allows(capability, data, wrapTtl))
+                .orElse(false);
     }
 
-    /** The capabilities on {@code path}; empty when no rule matches. */
+    /** Whether the rule for {@code path} grants {@code capability} at all (Vault's sudo check, "root privileges"). */
+    boolean grants(String path, Capability capability) {
+        return root || permissions(path, false).map(p -> !p.isDeny() && p.capabilities().contains(capability))
+                .orElse(false);
+    }
+
+    /** The capabilities on {@code path} as sys/capabilities-self reports them (Vault looks up as a LIST). */
     Set<Capability> capabilities(String path) {
         if (root) {
             return EnumSet.complementOf(EnumSet.of(Capability.DENY));
         }
-        Set<Capability> exact = exactRules.get(path);
-        if (exact == null && path.endsWith("/")) {
-            // LIST paths carry a trailing slash; Vault also tries the exact rule without it.
-            exact = exactRules.get(path.substring(0, path.length() - 1));
+        return permissions(path, true).map(Permissions::capabilities).orElse(EnumSet.noneOf(Capability.class));
+    }
+
+    Optional<Permissions> permissions(String path, boolean list) {
+        Permissions exact = exactRules.get(path);
+        if (exact == null && list) {
+            exact = exactRules.get(withoutTrailingSlash(path));
         }
         if (exact != null) {
-            return exact;
+            return Optional.of(exact);
         }
-        return wildcardRules.entrySet().stream()
-                .map(rule -> WildcardMatch.of(rule.getKey(), path).map(match -> Map.entry(match, rule.getValue())))
-                .flatMap(Optional::stream)
-                .max(Map.Entry.comparingByKey(WildcardMatch.PRIORITY))
-                .map(Map.Entry::getValue)
-                .orElse(EnumSet.noneOf(Capability.class));
-    }
-
-    private static boolean isSegmentWildcard(String pattern) {
-        for (String segment : pattern.split("/", -1)) {
-            if (segment.equals("+")) {
-                return true;
+        if (list && path.endsWith("/")) {
+            Optional<Permissions> withoutSlash = nonExact(withoutTrailingSlash(path));
+            if (withoutSlash.isPresent()) {
+                return withoutSlash;
             }
         }
-        return false;
+        return nonExact(path);
     }
 
-    private static Set<Capability> withNone(Set<Capability> capabilities) {
-        return capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : capabilities;
+    private Optional<Permissions> nonExact(String path) {
+        Optional<Match> longestPrefix = prefixRules.entrySet().stream()
+                .filter(rule -> path.startsWith(rule.getKey()))
+                .max(Comparator.comparingInt(rule -> rule.getKey().length()))
+                .map(rule -> new Match(rule.getKey().length(), true, 0, rule.getKey(), rule.getValue()));
+        Optional<Match> best = segmentWildcardRules.entrySet().stream()
+                .map(rule -> Match.segmentWildcard(rule.getKey(), rule.getValue(), path))
+                .flatMap(Optional::stream)
+                .max(Match.PRIORITY);
+        if (longestPrefix.isEmpty()) {
+            return best.map(Match::permissions);
+        }
+        if (best.isEmpty()) {
+            return longestPrefix.map(Match::permissions);
+        }
+        return Optional.of(Match.PRIORITY.compare(longestPrefix.get(), best.get()) >= 0
+                ? longestPrefix.get().permissions() : best.get().permissions());
     }
 
-    private static Set<Capability> mergeCapabilities(Set<Capability> a, Set<Capability> b) {
-        Set<Capability> merged = EnumSet.noneOf(Capability.class);
-        merged.addAll(a);
-        merged.addAll(b);
-        return merged;
+    /** Vault: a pattern has segment wildcards when it is "+", starts with "+/" or contains "/+". */
+    static boolean hasSegmentWildcards(String pattern) {
+        return pattern.equals("+") || pattern.startsWith("+/") || pattern.contains("/+");
     }
 
-    private static Set<Capability> denyWins(Set<Capability> capabilities) {
-        return capabilities.contains(Capability.DENY) ? EnumSet.of(Capability.DENY) : capabilities;
+    private static String withoutTrailingSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** A wildcard rule matching a path, with the facts Vault's priority ordering looks at. */
-    private record WildcardMatch(String pattern, int firstWildcard, boolean glob, int wildcardSegments) {
+    /** A matching non-exact rule, with what Vault's priority ordering compares. */
+    private record Match(int firstWildcard, boolean prefix, int wildcards, String pattern, Permissions permissions) {
 
         /**
-         * Vault's ordering, lowest first: the first {@code +} or {@code *} occurring earlier; ending in
-         * {@code *}; more {@code +} segments; a shorter pattern; a lexicographically smaller pattern.
+         * Lowest first, as Vault sorts: the first {@code +} or {@code *} earlier; ending in {@code *}; more
+         * {@code +} segments; a shorter pattern; a lexicographically smaller one.
          */
-        static final Comparator<WildcardMatch> PRIORITY = Comparator
-                .comparingInt(WildcardMatch::firstWildcard)
-                .thenComparing(WildcardMatch::glob, Comparator.reverseOrder())
-                .thenComparing(WildcardMatch::wildcardSegments, Comparator.reverseOrder())
+        static final Comparator<Match> PRIORITY = Comparator
+                .comparingInt(Match::firstWildcard)
+                .thenComparing(Match::prefix, Comparator.reverseOrder())
+                .thenComparing(Match::wildcards, Comparator.reverseOrder())
                 .thenComparingInt(match -> match.pattern().length())
-                .thenComparing(WildcardMatch::pattern);
+                .thenComparing(Match::pattern);
 
-        static Optional<WildcardMatch> of(String fullPattern, String path) {
-            boolean glob = fullPattern.endsWith("*");
-            String pattern = glob ? fullPattern.substring(0, fullPattern.length() - 1) : fullPattern;
-            int plus = pattern.indexOf('+');
+        static Optional<Match> segmentWildcard(String fullPattern, Permissions permissions, String path) {
+            boolean prefix = fullPattern.endsWith("*");
+            String pattern = prefix ? fullPattern.substring(0, fullPattern.length() - 1) : fullPattern;
             String[] patternParts = pattern.split("/", -1);
             String[] pathParts = path.split("/", -1);
-            if (pathParts.length < patternParts.length || (!glob && pathParts.length != patternParts.length)) {
+            if (pathParts.length < patternParts.length || (!prefix && pathParts.length != patternParts.length)) {
                 return Optional.empty();
             }
-            int wildcardSegments = 0;
-            boolean hasPlus = false;
+            int wildcards = 0;
             for (int i = 0; i < patternParts.length; i++) {
                 String part = patternParts[i];
-                boolean last = i == patternParts.length - 1;
                 if (part.equals("+")) {
-                    wildcardSegments++;
-                    hasPlus = true;
-                } else if (part.equals(pathParts[i])) {
-                    continue;
-                } else if (glob && last && pathParts[i].startsWith(part)) {
-                    continue;
-                } else {
+                    wildcards++;
+                } else if (!part.equals(pathParts[i])
+                        && !(prefix && i == patternParts.length - 1 && pathParts[i].startsWith(part))) {
                     return Optional.empty();
                 }
             }
-            if (!hasPlus && !path.startsWith(pattern)) {
-                return Optional.empty();
-            }
-            // A pure glob ranks by where its * sits (the prefix length); a + pattern by its first +.
-            int firstWildcard = hasPlus ? plus : pattern.length();
-            return Optional.of(new WildcardMatch(pattern, firstWildcard, glob, wildcardSegments));
+            return Optional.of(new Match(fullPattern.indexOf('+'), prefix, wildcards, pattern, permissions));
         }
     }
 }

@@ -2,17 +2,27 @@ package dev.envplane.local.vault;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Parses Vault policy text: the HCL form ({@code path "secret/*" { capabilities = ["read"] }}, with #, //
  * and block comments) and the JSON form ({@code {"path":{"secret/*":{"capabilities":["read"]}}}}).
- * Only path rules matter here; parameter constraints and other keys are parsed and ignored.
+ * Everything Vault's open-source ACL enforces is parsed and enforced (capabilities, allowed, denied and
+ * required parameters, min and max wrapping TTL); anything else is refused, never silently ignored.
  */
 final class PolicyParser {
+
+    /** Keys of a path block that Vault accepts only with features this server does not have. */
+    private static final Set<String> UNSUPPORTED_PATH_KEYS = Set.of(
+            "mfa_methods", "control_group", "subscribe_event_types", "list_scan_response_keys_filter_path");
 
     private final String text;
     private int position;
@@ -35,10 +45,17 @@ final class PolicyParser {
     private record Entry(String key, List<String> labels, Object value) {
     }
 
+    /** An unquoted HCL value (a number, true or false): typed like Vault's HCL decoder types it. */
+    private record Bare(String text) {
+    }
+
     private static void collectRules(Object document, List<AclPolicy.Rule> rules) {
         for (Entry entry : entries(document, "policy")) {
-            if (!entry.key().equals("path")) {
+            if (entry.key().equals("name")) {
                 continue;
+            }
+            if (!entry.key().equals("path")) {
+                throw new PolicyParseException("invalid key \"" + entry.key() + "\"");
             }
             if (entry.labels().size() == 1) {
                 rules.add(rule(entry.labels().get(0), entry.value()));
@@ -54,23 +71,113 @@ final class PolicyParser {
     }
 
     private static AclPolicy.Rule rule(String pattern, Object body) {
+        String where = "path \"" + pattern + "\"";
+        if (pattern.contains("+*")) {
+            throw new PolicyParseException(where + ": invalid use of wildcards ('+*' is forbidden)");
+        }
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
-        for (Entry entry : entries(body, "path \"" + pattern + "\"")) {
+        Map<String, List<JsonNode>> allowed = null;
+        Map<String, List<JsonNode>> denied = null;
+        List<String> required = List.of();
+        long minWrappingTtl = 0;
+        long maxWrappingTtl = 0;
+        for (Entry entry : entries(body, where)) {
             switch (entry.key()) {
-                case "capabilities" -> {
-                    if (!(entry.value() instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-                        throw new PolicyParseException("path \"" + pattern + "\": capabilities must be a list of strings");
-                    }
-                    list.forEach(value -> capabilities.add(Capability.parse((String) value)));
-                }
+                case "capabilities" -> capabilities.addAll(strings(entry.value(), where + ": capabilities")
+                        .stream().map(value -> parseCapability(where, value)).toList());
                 case "policy" -> capabilities.addAll(legacyPolicy(pattern, String.valueOf(entry.value())));
-                default -> {
-                    // allowed_parameters, required_parameters, min_wrapping_ttl...: not enforced here.
+                case "allowed_parameters" -> allowed = parameters(entry.value(), where + ": allowed_parameters");
+                case "denied_parameters" -> denied = parameters(entry.value(), where + ": denied_parameters");
+                case "required_parameters" -> required = strings(entry.value(), where + ": required_parameters");
+                case "min_wrapping_ttl" -> minWrappingTtl = duration(entry.value(), where, "min_wrapping_ttl");
+                case "max_wrapping_ttl" -> maxWrappingTtl = duration(entry.value(), where, "max_wrapping_ttl");
+                case "comment" -> {
+                    // a comment, as in Vault
                 }
+                default -> throw new PolicyParseException(UNSUPPORTED_PATH_KEYS.contains(entry.key())
+                        ? where + ": \"" + entry.key() + "\" is not supported by this server (Vault Enterprise or events)"
+                        : where + ": invalid key \"" + entry.key() + "\"");
             }
         }
+        if (minWrappingTtl != 0 && maxWrappingTtl != 0 && maxWrappingTtl < minWrappingTtl) {
+            throw new PolicyParseException(where + ": max_wrapping_ttl cannot be less than min_wrapping_ttl");
+        }
         String normalized = pattern.startsWith("/") ? pattern.substring(1) : pattern;
-        return new AclPolicy.Rule(normalized, capabilities);
+        return new AclPolicy.Rule(normalized,
+                new Permissions(capabilities, allowed, denied, required, minWrappingTtl, maxWrappingTtl));
+    }
+
+    private static Capability parseCapability(String where, String name) {
+        try {
+            return Capability.parse(name);
+        } catch (PolicyParseException e) {
+            throw new PolicyParseException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> strings(Object value, String what) {
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
+            throw new PolicyParseException(what + " must be a list of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    /** {@code { "name" = [values] }}: names are matched in lower case, an empty list allows any value. */
+    private static Map<String, List<JsonNode>> parameters(Object value, String what) {
+        Map<String, List<JsonNode>> parameters = new LinkedHashMap<>();
+        for (Entry entry : entries(value, what)) {
+            Object values = entry.value();
+            if (!(values instanceof List<?> list)) {
+                throw new PolicyParseException(what + ": \"" + entry.key() + "\" must be a list of values");
+            }
+            List<JsonNode> nodes = isEntryList(list) ? List.of(toJson(list)) : list.stream().map(PolicyParser::toJson).toList();
+            parameters.put(entry.key().toLowerCase(Locale.ROOT), nodes);
+        }
+        return parameters;
+    }
+
+    private static long duration(Object value, String where, String key) {
+        String text = value instanceof Bare bare ? bare.text() : value instanceof JsonNode node ? node.asText()
+                : value instanceof String string ? string : null;
+        if (text == null) {
+            throw new PolicyParseException(where + ": error parsing " + key + ": not a duration");
+        }
+        try {
+            return Durations.seconds(text);
+        } catch (VaultException | NumberFormatException e) {
+            throw new PolicyParseException(where + ": error parsing " + key + ": invalid duration \"" + text + "\"");
+        }
+    }
+
+    /** A parameter value as JSON: quoted strings stay strings, bare words become numbers or booleans. */
+    private static JsonNode toJson(Object value) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof String string) {
+            return Json.MAPPER.getNodeFactory().textNode(string);
+        }
+        if (value instanceof Bare bare) {
+            try {
+                JsonNode parsed = Json.MAPPER.readTree(bare.text());
+                return parsed != null && (parsed.isNumber() || parsed.isBoolean()) ? parsed
+                        : Json.MAPPER.getNodeFactory().textNode(bare.text());
+            } catch (JsonProcessingException e) {
+                return Json.MAPPER.getNodeFactory().textNode(bare.text());
+            }
+        }
+        if (value == null) {
+            return Json.MAPPER.getNodeFactory().nullNode();
+        }
+        List<?> list = (List<?>) value;
+        if (isEntryList(list)) {
+            ObjectNode object = Json.object();
+            list.forEach(item -> object.set(((Entry) item).key(), toJson(((Entry) item).value())));
+            return object;
+        }
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        list.forEach(item -> array.add(toJson(item)));
+        return array;
     }
 
     /** The pre-0.9 {@code policy = "read"} shorthand, expanded as Vault expands it. */
@@ -109,7 +216,7 @@ final class PolicyParser {
             // HCL-JSON allows "path": [{"a/*": {...}}, {"b": {...}}]: flatten such arrays into one object.
             return allObjects ? values.stream().flatMap(v -> ((List<?>) v).stream()).toList() : values;
         }
-        return node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
+        return node.isNull() ? null : node.isTextual() ? node.asText() : node;
     }
 
     @SuppressWarnings("unchecked")
@@ -199,7 +306,7 @@ final class PolicyParser {
         if (c == '<' && text.startsWith("<<", position)) {
             return parseHeredoc();
         }
-        return parseBareWord();
+        return new Bare(parseBareWord());
     }
 
     private String parseKey() {

@@ -55,6 +55,16 @@ final class PolicyStore {
                 capabilities = ["update"]
             }
 
+            # Allow a token to look up the creation time and TTL of a given response-wrapping token
+            path "sys/wrapping/lookup" {
+                capabilities = ["update"]
+            }
+
+            # Allow a token to unwrap a response-wrapping token
+            path "sys/wrapping/unwrap" {
+                capabilities = ["update"]
+            }
+
             # Allow general purpose tools
             path "sys/tools/hash" {
                 capabilities = ["update"]

@@ -122,50 +122,65 @@ final class SystemEndpoints {
 
     // ---- health and seal ----------------------------------------------------------------------------
 
-    /** Unauthenticated; the status code is the answer, tunable with Vault's *code query parameters. */
+    /**
+     * Unauthenticated; the status code is the answer, tunable with Vault's *code query parameters
+     * (http/sys_health.go). This server is always initialized and never a replication secondary; it is a
+     * standby exactly while sealed, as Vault reports itself.
+     */
     private VaultResponse health(VaultRequest request) {
         if (request.operation() != Operation.READ) {
-            throw VaultException.unsupportedOperation();
+            throw new VaultException(405, List.of());
         }
-        int status = seal.isSealed() ? code(request, "sealedcode", 503) : code(request, "activecode", 200);
-        // Validate the other codes like Vault, even though this server is never standby nor uninitialized.
-        code(request, "standbycode", 429);
-        code(request, "uninitcode", 501);
+        int uninitCode = code(request, "uninitcode", 501);
+        int sealedCode = code(request, "sealedcode", 503);
+        int standbyCode = code(request, "standbycode", 429);
+        int activeCode = code(request, "activecode", 200);
         code(request, "drsecondarycode", 472);
         code(request, "performancestandbycode", 473);
+        boolean initialized = true;
+        boolean sealed = seal.isSealed();
+        // Vault's core is a standby whenever it is sealed (it only becomes active on unseal).
+        boolean standby = sealed;
+        boolean standbyOk = request.query().containsKey("standbyok") && !"false".equals(request.query().get("standbyok"));
+        int status = !initialized ? uninitCode : sealed ? sealedCode
+                : standby && !standbyOk ? standbyCode : activeCode;
         if (request.isHead() || status == 204) {
             return new VaultResponse(status, null);
         }
         ObjectNode body = Json.object();
-        body.put("initialized", true);
-        body.put("sealed", seal.isSealed());
-        body.put("standby", false);
+        body.put("initialized", initialized);
+        body.put("sealed", sealed);
+        body.put("standby", standby);
         body.put("performance_standby", false);
         body.put("replication_performance_mode", "disabled");
         body.put("replication_dr_mode", "disabled");
         body.put("server_time_utc", clock.instant().getEpochSecond());
         body.put("version", VERSION);
         body.put("enterprise", false);
-        body.put("cluster_name", state.clusterName);
-        body.put("cluster_id", state.clusterId);
+        if (!sealed) {
+            // Vault reads the cluster identity from storage, which it cannot while sealed.
+            body.put("cluster_name", state.clusterName);
+            body.put("cluster_id", state.clusterId);
+        }
         body.put("echo_duration_ms", 0);
         body.put("clock_skew_ms", 0);
         return VaultResponses.raw(status, body);
     }
 
+    /** A *code parameter; Vault answers 400 with an empty error list for one that is not a number. */
     private static int code(VaultRequest request, String name, int defaultCode) {
         String value = request.query().get(name);
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return defaultCode;
         }
         try {
-            int code = Integer.parseInt(value);
+            int code = Integer.parseInt(value.trim());
             if (code < 100 || code > 999) {
                 throw new NumberFormatException();
             }
             return code;
         } catch (NumberFormatException e) {
-            throw VaultException.badRequest("bad code for " + name + ": " + value);
+            throw new VaultException(400, List.of());
         }
     }
 

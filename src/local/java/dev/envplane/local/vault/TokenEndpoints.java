@@ -72,7 +72,7 @@ final class TokenEndpoints {
 
     private VaultResponse create(VaultRequest request, TokenEntry parent, AccessContext access, boolean orphanPath) {
         ObjectNode body = request.body();
-        boolean privileged = parent.isRoot() || access.acl().allows(request.path(), Capability.SUDO);
+        boolean privileged = parent.isRoot() || access.acl().grants(request.path(), Capability.SUDO);
         List<String> requested = new ArrayList<>(Json.stringList(body.get("policies")).stream()
                 .map(PolicyStore::normalizeName).distinct().toList());
         if (requested.isEmpty()) {

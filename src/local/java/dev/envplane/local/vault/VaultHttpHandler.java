@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -41,6 +43,17 @@ final class VaultHttpHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
+        if (!Paths.isPrintable(path)) {
+            // go-cleanhttp in front of Vault: 400 with no body.
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+            return;
+        }
+        String canonical = Paths.canonical(path);
+        if (!canonical.equals(path)) {
+            redirect(exchange, canonical);
+            return;
+        }
         VaultResponse response;
         try {
             VaultRequest request = decode(exchange, method, path);
@@ -71,7 +84,8 @@ final class VaultHttpHandler implements HttpHandler {
         if (!rawPath.startsWith(PREFIX)) {
             throw VaultException.notFound();
         }
-        String path = Paths.trimSlashes(rawPath.substring(PREFIX.length()));
+        // rawPath is canonical: no doubled slash, no dot segment. A trailing slash stays, as in Vault.
+        String path = rawPath.substring(PREFIX.length());
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         Operation operation = switch (method) {
             case "GET" -> "true".equals(query.get("list")) ? Operation.LIST : Operation.READ;
@@ -90,7 +104,42 @@ final class VaultHttpHandler implements HttpHandler {
                         "PATCH requires Content-Type of application/merge-patch+json, provided " + mediaType));
             }
         }
-        return new VaultRequest(method, operation, path, query, body(exchange.getRequestBody()), token(exchange));
+        if (operation == Operation.LIST) {
+            // Vault lists folders: "a" and "a/" are the same LIST request, on "a/".
+            path = Paths.asFolder(path);
+        }
+        return new VaultRequest(method, operation, path, query, body(exchange.getRequestBody()), token(exchange),
+                wrapTtl(exchange));
+    }
+
+    /** X-Vault-Wrap-TTL in seconds, or null when the request does not ask for response wrapping. */
+    private static Long wrapTtl(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("X-Vault-Wrap-TTL");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Durations.seconds(header);
+        } catch (NumberFormatException e) {
+            throw VaultException.badRequest("error parsing wrap TTL");
+        }
+    }
+
+    /**
+     * Go's ServeMux answers a non-canonical path with 301 to the canonical one (query kept): the request
+     * itself is never routed, so no ACL check or storage key ever sees the other spelling.
+     */
+    private static void redirect(HttpExchange exchange, String canonical) throws IOException {
+        try {
+            String location = new URI(null, null, canonical, null).getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            exchange.getResponseHeaders().set("Location", query == null ? location : location + "?" + query);
+            exchange.sendResponseHeaders(301, -1);
+        } catch (URISyntaxException e) {
+            exchange.sendResponseHeaders(400, -1);
+        } finally {
+            exchange.close();
+        }
     }
 
     private static String token(HttpExchange exchange) {

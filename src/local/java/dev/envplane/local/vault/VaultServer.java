@@ -37,7 +37,7 @@ public final class VaultServer implements AutoCloseable {
     private VaultServer(VaultServerConfig config, VaultState state, EncryptedFileStore store) {
         this.state = state;
         this.store = store;
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         TokenStore tokens = new TokenStore(state.tokens, clock);
         if (state.unsealKey == null) {
             byte[] key = new byte[32];
@@ -52,9 +52,10 @@ public final class VaultServer implements AutoCloseable {
             mounts.enableAppRole(MountTable.DEFAULT_APPROLE_MOUNT);
         }
         this.seal = new SealState(state.unsealKey);
+        ResponseWrapping wrapping = new ResponseWrapping(state.wrapped, clock);
         VaultRouter router = new VaultRouter(seal,
                 new SystemEndpoints(state, seal, policies, mounts, clock, store != null),
-                new TokenEndpoints(tokens), mounts, tokens, policies);
+                new TokenEndpoints(tokens), mounts, tokens, policies, wrapping);
         saveIfChanged();
         this.executor = Executors.newCachedThreadPool(daemonThreads("vault-http-"));
         try {

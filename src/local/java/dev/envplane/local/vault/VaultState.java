@@ -16,4 +16,6 @@ final class VaultState {
     public Map<String, AppRoleMountState> approleMounts = new TreeMap<>();
     public Map<String, String> policies = new TreeMap<>();
     public Map<String, TokenEntry> tokens = new TreeMap<>();
+    /** Responses waiting for their single-use wrapping token, by that token. */
+    public Map<String, WrappedResponse> wrapped = new TreeMap<>();
 }

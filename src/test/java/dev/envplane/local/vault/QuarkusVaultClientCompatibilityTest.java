@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class QuarkusVaultClientCompatibilityTest {
     @BeforeAll
     static void start() {
         server = VaultServer.start(VaultServerConfig.inMemory());
-        http = new JDKVaultHttpClient(HttpClient.newHttpClient());
+        http = new JDKVaultHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         root = client().clientToken(server.rootToken()).build();
     }
 
@@ -54,7 +56,10 @@ class QuarkusVaultClientCompatibilityTest {
 
     private static <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get();
+            // A timeout on every call: a deadlocked server fails the test instead of hanging the build.
+            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from the Vault server within 30 s", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static dev.envplane.local.vault.VaultTestSupport.as;
 import static dev.envplane.local.vault.VaultTestSupport.asRoot;
 import static dev.envplane.local.vault.VaultTestSupport.createToken;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -63,6 +64,27 @@ class SealAndHealthTest {
         anonymous(server).get("/v1/sys/health").then().statusCode(503).body("sealed", equalTo(true));
         anonymous(server).head("/v1/sys/health").then().statusCode(503);
         anonymous(server).get("/v1/sys/health?sealedcode=200").then().statusCode(200).body("sealed", equalTo(true));
+    }
+
+    @Test
+    void sealedHealthReportsWhatVaultReports() {
+        server.seal();
+        // Vault's core is a standby while sealed and cannot read its cluster identity.
+        anonymous(server).get("/v1/sys/health").then().statusCode(503)
+                .body("initialized", equalTo(true))
+                .body("sealed", equalTo(true))
+                .body("standby", equalTo(true))
+                .body("performance_standby", equalTo(false))
+                .body("$", not(hasKey("cluster_name")))
+                .body("$", not(hasKey("cluster_id")));
+        // Sealed outranks standby: standbyok does not turn a sealed node into a healthy one.
+        anonymous(server).get("/v1/sys/health?standbyok=true").then().statusCode(503);
+        anonymous(server).get("/v1/sys/health?standbycode=200").then().statusCode(503);
+        anonymous(server).get("/v1/sys/health?sealedcode=abc").then().statusCode(400).body("errors", empty());
+        server.unseal();
+        anonymous(server).get("/v1/sys/health?sealedcode=599&standbycode=598").then().statusCode(200)
+                .body("standby", equalTo(false));
+        anonymous(server).post("/v1/sys/health").then().statusCode(405);
     }
 
     @Test

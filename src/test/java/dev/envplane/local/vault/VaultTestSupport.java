@@ -2,6 +2,8 @@ package dev.envplane.local.vault;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -23,8 +25,14 @@ final class VaultTestSupport {
         return as(server, server.rootToken());
     }
 
+    /** Connect and read timeouts on every call: a deadlocked server fails the test instead of hanging the build. */
+    private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(
+            HttpClientConfig.httpClientConfig()
+                    .setParam("http.connection.timeout", 10_000)
+                    .setParam("http.socket.timeout", 10_000));
+
     static RequestSpecification anonymous(VaultServer server) {
-        return given().baseUri(server.url()).contentType(ContentType.JSON);
+        return given().config(TIMEOUTS).baseUri(server.url()).contentType(ContentType.JSON);
     }
 
     static void putPolicy(VaultServer server, String name, String text) {
