@@ -1,5 +1,6 @@
 package dev.envplane.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL from zonky's binaries (a Maven Central jar), for tests and the local default only.
  * It listens on 127.0.0.1 and holds one database, {@value #DATABASE}, owned by the superuser {@value #USER}.
+ * PostgreSQL's own log goes to a file, not to the log of the JVM that started it.
  */
 public final class LocalDatabase implements AutoCloseable {
 
@@ -23,34 +25,62 @@ public final class LocalDatabase implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private LocalDatabase(EmbeddedPostgres postgres) {
+    private LocalDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
-    }
-
-    /** A throwaway database on a free port, deleted on close (tests). */
-    public static LocalDatabase startTemporary() {
-        return start(0, null);
+        this.dataDirectory = dataDirectory;
     }
 
     /**
-     * Starts on {@code port} (0: any free port). With a data directory, data survives restarts, and a server
-     * orphaned by a killed JVM (PostgreSQL runs detached) is stopped first.
+     * A throwaway database on a free port, deleted on close (tests). zonky's test settings stay: no fsync and
+     * asynchronous commit, fast and fine for data nobody keeps.
      */
-    public static LocalDatabase start(int port, Path dataDirectory) {
+    public static LocalDatabase startTemporary(Path serverLog) {
+        return start(builder(serverLog), null);
+    }
+
+    /**
+     * The local default's database: data in {@code dataDirectory} survives restarts, and every acknowledged commit
+     * is on disk (fsync and synchronous commit on; zonky turns both off). A server orphaned by a killed JVM
+     * (PostgreSQL runs detached) is stopped first. {@code port} 0 picks a free one.
+     */
+    public static LocalDatabase startDurable(int port, Path dataDirectory, Path serverLog) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            if (dataDirectory != null) {
-                Files.createDirectories(dataDirectory);
-                stopOrphan(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-            }
-            LocalDatabase database = new LocalDatabase(builder.start());
+            Files.createDirectories(dataDirectory);
+            stopOrphan(dataDirectory);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not prepare " + dataDirectory, e);
+        }
+        EmbeddedPostgres.Builder builder = builder(serverLog)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return start(builder, dataDirectory);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path serverLog) {
+        try {
+            Files.createDirectories(serverLog.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not create the directory of " + serverLog, e);
+        }
+        File log = serverLog.toFile();
+        return EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log));
+    }
+
+    private static LocalDatabase start(EmbeddedPostgres.Builder builder, Path dataDirectory) {
+        try {
+            LocalDatabase database = new LocalDatabase(builder.start(), dataDirectory);
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException | SQLException e) {
@@ -75,6 +105,15 @@ public final class LocalDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
 
+    /** The postmaster, while it runs from a data directory of ours (tests kill it to prove durability). */
+    public Optional<ProcessHandle> postmaster() {
+        try {
+            return dataDirectory == null ? Optional.empty() : postmasterOf(dataDirectory);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -94,14 +133,18 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
-    private static void stopOrphan(Path dataDirectory) throws IOException {
+    private static Optional<ProcessHandle> postmasterOf(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-        if (orphan.isPresent() && orphan.get().isAlive()) {
+        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+    }
+
+    private static void stopOrphan(Path dataDirectory) throws IOException {
+        Optional<ProcessHandle> orphan = postmasterOf(dataDirectory);
+        if (orphan.isPresent()) {
             System.out.println("Stopping a PostgreSQL left running by an earlier run (pid " + orphan.get().pid() + ")");
             orphan.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
             orphan.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();

@@ -10,6 +10,8 @@ import jakarta.interceptor.InvocationContext;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
+import dev.envplane.operations.RequestReferences;
+import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.OptimisticLockException;
 
@@ -40,14 +42,24 @@ public class ErrorMappingInterceptor {
 
     static ApiException toApiException(String operation, Throwable failure) {
         if (failure instanceof ApiException api) {
-            return api;
+            return expected(operation, api);
         }
         if (isStaleState(failure)) {
-            return new StaleVersionException("The record was changed concurrently; read it again and retry");
+            return expected(operation, new StaleVersionException("The record was changed concurrently; read it again and retry"));
         }
-        String reference = UUID.randomUUID().toString();
+        // The request's reference, so the caller's reference finds every line that request logged
+        String reference = RequestReferences.current().orElseGet(() -> UUID.randomUUID().toString());
         LOG.errorf(failure, "Unexpected failure in %s (reference %s)", operation, reference);
         return new InternalException(reference);
+    }
+
+    /** An outcome the API answers as it is (a taken name, a stale version): one line, not a warning. */
+    private static ApiException expected(String operation, ApiException answer) {
+        if (LOG.isDebugEnabled()) {
+            ErrorCode code = answer.getClass().getAnnotation(ErrorCode.class);
+            LOG.debugf("%s answered %s (field %s): %s", operation, code == null ? "?" : code.value(), answer.field(), answer.getMessage());
+        }
+        return answer;
     }
 
     private static boolean isStaleState(Throwable failure) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.envplane.database.Sessions;
+import dev.envplane.operations.BackgroundWork;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,21 +30,21 @@ public class SecretOutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(SecretOutboxWorker.class);
     private static final int BATCH = 20;
-    private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final Vertx vertx;
     private final SecretStore store;
     private final SecretOutbox outbox;
     private final Duration interval;
+    private final BackgroundWork background;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
-    private volatile boolean stopped;
     private long timer = -1;
 
-    SecretOutboxWorker(Vertx vertx, SecretStore store, SecretOutbox outbox, MeterRegistry metrics,
+    SecretOutboxWorker(Vertx vertx, SecretStore store, SecretOutbox outbox, MeterRegistry metrics, BackgroundWork background,
             @ConfigProperty(name = "envplane.secrets.outbox-interval", defaultValue = "5s") Duration interval) {
         this.vertx = vertx;
+        this.background = background;
         this.store = store;
         this.outbox = outbox;
         this.interval = interval;
@@ -57,24 +58,19 @@ public class SecretOutboxWorker {
         timer = vertx.setPeriodic(interval.toMillis(), ignored -> wake());
     }
 
-    /** Stops at a safe point: no new round starts, and the one under way finishes (its transaction commits). */
-    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        stopped = true;
+    /** The drain (BackgroundWork) lets the round under way finish and starts no new one; the timer just stops. */
+    void stop(@Observes ShutdownEvent shutdown) {
         vertx.cancelTimer(timer);
-        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
-        while (running.get() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
     }
 
-    /** Starts a round unless one is under way or the service is stopping. */
+    /** Starts a round unless one is under way or the service is draining. */
     public void wake() {
-        if (stopped || !running.compareAndSet(false, true)) {
+        if (background.draining() || !running.compareAndSet(false, true)) {
             return;
         }
-        vertx.runOnContext(ignored -> Sessions.transaction(this::round).subscribe().with(done -> {
+        vertx.runOnContext(ignored -> background.unit(() -> Sessions.transaction(this::round)).subscribe().with(done -> {
             running.set(false);
-            if (done == BATCH) {
+            if (done.orElse(0) == BATCH) {
                 wake();
             }
         }, failure -> {

@@ -1,7 +1,5 @@
 package dev.envplane.testing;
 
-import static io.restassured.RestAssured.given;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.envplane.local.LocalDatabase;
+import dev.envplane.local.LocalServices;
 import dev.envplane.local.vault.VaultServer;
-import dev.envplane.local.vault.VaultServerConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -26,16 +24,20 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     /** Where the application logs: Quarkus' integration-test launcher also reads this file (to learn the port). */
     public static final Path LOG_FILE = Path.of("target", "quarkus.log");
-    private static final Path POLICY = Path.of("deploy", "vault", "envplane-policy.hcl");
 
+    /** PostgreSQL's own log (the test database's server messages), apart from the application's. */
+    private static final Path POSTGRES_LOG = Path.of("target", "postgres.log");
+
+    private static LocalServices services;
     private static LocalDatabase database;
     private static VaultServer vault;
     private static CuttableLink vaultLink;
 
     @Override
     public Map<String, String> start() {
-        database = LocalDatabase.startTemporary();
-        vault = VaultServer.start(VaultServerConfig.inMemory());
+        services = LocalServices.startTemporary(POSTGRES_LOG);
+        database = services.database();
+        vault = services.vault();
         vaultLink = new CuttableLink(vault.port());
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
@@ -43,7 +45,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", LocalDatabase.USER);
         config.put("quarkus.datasource.password", LocalDatabase.PASSWORD);
         config.put("quarkus.vault.url", "http://127.0.0.1:" + vaultLink.port());
-        config.put("quarkus.vault.authentication.client-token", serviceToken());
+        config.put("quarkus.vault.authentication.client-token", services.serviceToken());
         // Outbox retries and reconciliation on a test's time scale (defaults: 5s and 10m).
         config.put("envplane.secrets.outbox-interval", "1s");
         config.put("envplane.secrets.reconciliation-grace", "0s");
@@ -54,6 +56,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             config.put("quarkus.log.category.\"" + category + "\".level", "DEBUG");
         }
         config.put("quarkus.log.console.level", "INFO");
+        // No pause before each test application stops (GracefulDrainIT tests the delay)
+        config.put("quarkus.shutdown.delay", "0s");
         return config;
     }
 
@@ -62,11 +66,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         if (vaultLink != null) {
             vaultLink.close();
         }
-        if (vault != null) {
-            vault.close();
-        }
-        if (database != null) {
-            database.close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -91,20 +92,6 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
             return Files.exists(LOG_FILE) ? Files.readString(LOG_FILE) : "";
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String serviceToken() {
-        try {
-            String policy = Files.readString(POLICY);
-            given().header("X-Vault-Token", vault.rootToken()).contentType("application/json").body(Map.of("policy", policy))
-                    .put(vault.url() + "/v1/sys/policies/acl/envplane").then().statusCode(204);
-            return given().header("X-Vault-Token", vault.rootToken()).contentType("application/json")
-                    .body(Map.of("policies", List.of("envplane"), "no_parent", true, "ttl", "24h"))
-                    .post(vault.url() + "/v1/auth/token/create").then().statusCode(200)
-                    .extract().path("auth.client_token");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + POLICY, e);
         }
     }
 }

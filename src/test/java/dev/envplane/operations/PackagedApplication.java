@@ -1,0 +1,152 @@
+package dev.envplane.operations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.envplane.local.LocalDatabase;
+import dev.envplane.local.LocalServices;
+
+/**
+ * The artifact this build packaged, run as a child process the way an operator runs it: the JVM jar, or the native
+ * executable after {@code -Dnative}, as {@code target/quarkus-artifact.properties} (written by the build, read by
+ * {@code @QuarkusIntegrationTest} too) says. It listens on 127.0.0.1 on a port it picks itself (port 0), read back
+ * from its log, and is stopped on close.
+ */
+public final class PackagedApplication implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern MANAGEMENT = Pattern.compile("[Mm]anagement interface listening on (http://[0-9.]+:\\d+)");
+
+    private final Process process;
+    private final Path log;
+    private String url;
+    private String managementUrl;
+
+    private PackagedApplication(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts against {@code services} with extra environment variables; returns once it reports ready. */
+    public static PackagedApplication start(LocalServices services, Map<String, String> environment, Path log) throws Exception {
+        Files.deleteIfExists(log);
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", "0");
+        LocalDatabase database = services.database();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
+        env.put("QUARKUS_VAULT_URL", services.vault().url());
+        env.put("QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN", services.serviceToken());
+        env.putAll(environment);
+        PackagedApplication app = new PackagedApplication(builder.start(), log);
+        try {
+            app.awaitReady();
+        } catch (Exception | AssertionError e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** The packaged artifact, as the build recorded it. */
+    static List<String> command() throws IOException {
+        Path target = Path.of("target");
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        Path path = target.resolve(artifact.getProperty("path")).toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        switch (artifact.getProperty("type")) {
+            case "jar" -> command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path.toString()));
+            case "native" -> command.add(path.toString());
+            default -> throw new IllegalStateException("Cannot run a " + artifact.getProperty("type") + " artifact here");
+        }
+        return command;
+    }
+
+    /** http://127.0.0.1:port of the API. */
+    public String url() {
+        return url;
+    }
+
+    /** Where /q/health/ready answers: the management interface when the build has one, else the API port. */
+    public String readinessUrl() {
+        return (managementUrl != null ? managementUrl : url) + "/q/health/ready";
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Everything the application printed so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM, as Kubernetes sends it; does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (url == null) {
+                String text = Files.exists(log) ? Files.readString(log) : "";
+                Matcher listening = LISTENING.matcher(text);
+                if (listening.find()) {
+                    url = listening.group(1);
+                    Matcher management = MANAGEMENT.matcher(text);
+                    managementUrl = management.find() ? management.group(1) : null;
+                }
+            } else {
+                try {
+                    HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(readinessUrl())).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (ready.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The application did not become ready; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
