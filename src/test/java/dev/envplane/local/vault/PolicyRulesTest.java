@@ -64,6 +64,26 @@ class PolicyRulesTest {
         assertEquals(allowed ? 404 : 403, RawHttp.get(server, "/v1/" + path, token).status(), pattern + " on " + path);
     }
 
+    /** Matching does not depend on the capability: the same paths match for every operation. */
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({"read, GET", "create, POST", "delete, DELETE", "patch, PATCH", "list, LIST"})
+    void everyCapabilityMatchesTheSamePaths(String capability, String method) {
+        String policy = unique("cap");
+        putPolicy(server, policy, "path \"secret/+/teamb\" { capabilities = [\"" + capability + "\"] }\n"
+                + "path \"secret/zip-*\" { capabilities = [\"" + capability + "\"] }");
+        String token = createToken(server, policy);
+        Map<String, String> headers = method.equals("PATCH")
+                ? Map.of("Content-Type", "application/merge-patch+json") : Map.of();
+        for (String allowed : new String[] {"secret/foo/teamb", "secret/zip-zap/zong"}) {
+            assertEquals(404, RawHttp.send(server.port(), method, "/v1/" + allowed, token, null, headers).status(),
+                    method + " " + allowed);
+        }
+        for (String denied : new String[] {"secret/foo/bar/teamb", "secret/zip/zap", "secret/foo/teamc"}) {
+            assertEquals(403, RawHttp.send(server.port(), method, "/v1/" + denied, token, null, headers).status(),
+                    method + " " + denied);
+        }
+    }
+
     /** Two rules matching one path: the higher priority one decides, by Vault's documented ordering. */
     @ParameterizedTest(name = "{0} (read) vs {1} (deny) on {2}: {3}")
     @CsvSource({
