@@ -77,6 +77,9 @@ class RestartKeepsDataIT {
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            int managementPort = freePort();
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
@@ -84,16 +87,16 @@ class RestartKeepsDataIT {
             env.put("QUARKUS_VAULT_URL", vault.url());
             env.put("QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN", vault.rootToken());
             Application app = new Application(builder.start());
-            app.awaitReady(port);
+            app.awaitReady(managementPort);
             return app;
         }
 
-        private void awaitReady(int port) throws Exception {
+        private void awaitReady(int managementPort) throws Exception {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline && process.isAlive()) {
                 try {
-                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 200) {
                         return;
