@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Checks envplane-policy.hcl against a Vault (or the project's Vault-compatible server): writes the
 # policy, creates a token carrying only that policy, then performs every operation envplane does on
-# its prefix (must succeed) and a few it must not be able to do (must be 403).
+# its prefix (must succeed) and every capability the policy leaves out, on the prefix and beside it
+# (must be 403). CI runs it against the Vault-compatible server (VaultPolicyCheckTest).
 #   VAULT_ADDR=http://127.0.0.1:8200 VAULT_TOKEN=<admin/root> deploy/vault/check-policy.sh
+# ENVPLANE_POLICY_FILE checks another policy file (the test uses it to prove a too-wide policy fails).
 # Writes and destroys test data under secret/envplane/policy-check-*; needs curl and python3.
 set -euo pipefail
 : "${VAULT_ADDR:?set VAULT_ADDR}" "${VAULT_TOKEN:?set VAULT_TOKEN (a token that may write policies and create tokens)}"
 mount=${ENVPLANE_VAULT_MOUNT:-secret}
 prefix=${ENVPLANE_VAULT_PREFIX:-envplane}
-policy_file="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/envplane-policy.hcl"
+policy_file=${ENVPLANE_POLICY_FILE:-"$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/envplane-policy.hcl"}
 key="$prefix/policy-check-$$-$RANDOM"
 fail=0
 
@@ -35,15 +37,26 @@ expect "write v2, check-and-set 1 (update)"  200 "$(call "$T" POST "$mount/data/
 expect "read latest"                         200 "$(call "$T" GET "$mount/data/$key")"
 expect "read version 1"                      200 "$(call "$T" GET "$mount/data/$key?version=1")"
 expect "read metadata"                       200 "$(call "$T" GET "$mount/metadata/$key")"
-expect "write metadata (cas_required)"       '200|204' "$(call "$T" POST "$mount/metadata/$key" '{"cas_required":true,"max_versions":10}')"
 expect "list the prefix"                     200 "$(call "$T" LIST "$mount/metadata/$prefix/")"
 expect "destroy version 1"                   '200|204' "$(call "$T" POST "$mount/destroy/$key" '{"versions":[1]}')"
-# what it must not do
+# what it must not do: every capability left out on the prefix ...
+expect "write metadata (not granted)"        403 "$(call "$T" POST "$mount/metadata/$key" '{"cas_required":true,"max_versions":10}')"
+expect "patch metadata (not granted)"        403 "$(call "$T" PUT "$mount/metadata/$key" '{"max_versions":1}')"
+expect "delete latest via data (not granted)" 403 "$(call "$T" DELETE "$mount/data/$key")"
 expect "soft delete (not granted)"           403 "$(call "$T" POST "$mount/delete/$key" '{"versions":[2]}')"
 expect "undelete (not granted)"              403 "$(call "$T" POST "$mount/undelete/$key" '{"versions":[1]}')"
-expect "read outside the prefix"             '403' "$(call "$T" GET "$mount/data/other-app/x")"
-expect "write outside the prefix"            '403' "$(call "$T" POST "$mount/data/other-app/x" '{"data":{"a":"b"}}')"
-expect "read policies (sys)"                 '403' "$(call "$T" GET sys/policies/acl/envplane)"
+expect "list data path (not granted)"        '403|405' "$(call "$T" LIST "$mount/data/$prefix/")"
+expect "read destroy path (not granted)"     '403|405' "$(call "$T" GET "$mount/destroy/$key")"
+# ... and everything beside it
+expect "read outside the prefix"             403 "$(call "$T" GET "$mount/data/other-app/x")"
+expect "write outside the prefix"            403 "$(call "$T" POST "$mount/data/other-app/x" '{"data":{"a":"b"}}')"
+expect "write a sibling of the prefix"       403 "$(call "$T" POST "$mount/data/${prefix}-other/x" '{"data":{"a":"b"}}')"
+expect "list outside the prefix"             403 "$(call "$T" LIST "$mount/metadata/")"
+expect "destroy outside the prefix"          403 "$(call "$T" POST "$mount/destroy/other-app/x" '{"versions":[1]}')"
+expect "delete metadata outside the prefix"  403 "$(call "$T" DELETE "$mount/metadata/other-app/x")"
+expect "read policies (sys)"                 403 "$(call "$T" GET sys/policies/acl/envplane)"
+expect "write policies (sys)"                403 "$(call "$T" PUT sys/policies/acl/envplane "$policy_json")"
+expect "mount a secrets engine (sys)"        403 "$(call "$T" POST sys/mounts/evil '{"type":"kv"}')"
 # clean-up, also an envplane operation
 expect "delete metadata and all versions"    '200|204' "$(call "$T" DELETE "$mount/metadata/$key")"
 expect "gone afterwards"                     404 "$(call "$T" GET "$mount/data/$key")"

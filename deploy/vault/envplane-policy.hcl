@@ -12,11 +12,12 @@ path "secret/data/envplane/*" {
   capabilities = ["create", "update", "read"]
 }
 
-# Metadata: `read` (current/oldest version, the version list), `create`/`update` (POST metadata:
-# cas_required, max_versions, custom_metadata), `delete` (DELETE metadata removes every version and
-# the key when a credential is removed), `list` (LIST over the prefix).
+# Metadata: `read` (the current version before a check-and-set write), `delete` (DELETE metadata
+# removes every version and the key when a secret is removed), `list` (LIST over the prefix, to
+# reconcile Vault with the database). No `create`/`update`: the service never writes metadata
+# (cas_required, max_versions, custom_metadata stay as the operator set them).
 path "secret/metadata/envplane/*" {
-  capabilities = ["create", "update", "read", "delete", "list"]
+  capabilities = ["read", "delete", "list"]
 }
 
 # Permanent destruction of given versions: POST secret/destroy/<path> needs `update`.

@@ -16,7 +16,8 @@
 #                           address, right when Vault itself runs in this cluster.
 #   KUBERNETES_CA_CERT      file with the API server CA (needed when Vault runs outside the cluster)
 #   TOKEN_REVIEWER_JWT      file with a JWT allowed to call TokenReview (Vault outside the cluster)
-#   VAULT_K8S_AUDIENCE      if set, the role only accepts service-account tokens with this audience
+#   VAULT_K8S_AUDIENCE      the audience the role requires of service-account tokens (default: vault);
+#                           the workloads mount a projected token with this audience
 #   SKIP_AUTH_CONFIG=1      leave an existing auth/<path>/config untouched
 set -euo pipefail
 
@@ -59,8 +60,9 @@ role_args=(
   token_policies=envplane
   token_ttl=1h
   token_max_ttl=4h
+  # only tokens minted for Vault: a token leaked from another audience (the API server's) is refused
+  audience="${VAULT_K8S_AUDIENCE:-vault}"
 )
-[[ -n ${VAULT_K8S_AUDIENCE:-} ]] && role_args+=(audience="$VAULT_K8S_AUDIENCE")
 vault write "auth/${auth_path}/role/envplane" "${role_args[@]}"
 
 echo "Vault ready: policy envplane on ${mount}/{data,metadata,destroy}/${prefix}/*, role envplane for ${ns}/${sa}"

@@ -18,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * GraphQL over HTTP: with {@code application/graphql-response+json}, a request that never reached execution (an
- * unparseable body or document, a document that fails validation, variables that fail coercion) answers 400, as
+ * unparseable body or document, a document that fails validation, variables that fail coercion, a document over
+ * a limit) answers 400, as
  * the specification says; with {@code application/json} everything well-formed stays 200. Quarkus' handler always
  * answers 200, so this filter corrects the status just before the headers go out.
  */
@@ -27,7 +28,8 @@ public class GraphQLOverHttpStatus {
 
     private static final String OUTCOME = GraphQLOverHttpStatus.class.getName();
     private static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
-    private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(ErrorType.InvalidSyntax, ErrorType.ValidationError);
+    private static final Set<ErrorClassification> REQUEST_ERRORS = Set.of(ErrorType.InvalidSyntax, ErrorType.ValidationError,
+            ErrorType.ExecutionAborted);
 
     void registerOn(@Observes Router router) {
         router.routeWithRegex("/graphql/?").order(-100).handler(this::trackGraphQLRequest);

@@ -5,7 +5,7 @@ import static dev.envplane.project.ProjectGraphQLApiTest.createProject;
 import static dev.envplane.project.ProjectGraphQLApiTest.unique;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
-import static io.restassured.RestAssured.given;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -610,6 +610,8 @@ public class ConnectionGraphQLApiTest {
                 && Database.count("select count(*) from secret_outbox where path = ?", vaultPath(id)) == 0);
     }
 
+    // the schema document's shape: api/IntrospectionOnTest (the document is served only with introspection on)
+
     @Test
     void aVaultFailureDuringCreationWritesNothing() {
         String name = unique("bq-vault-down");
@@ -621,19 +623,5 @@ public class ConnectionGraphQLApiTest {
             LocalServicesResource.vaultLink().restore();
         }
         assertEquals(0, Database.count("select count(*) from warehouse_connection where name = ?", name));
-    }
-
-    @Test
-    void theSchemaHasTheConnectionInterfaceAndItsSixTypes() {
-        String sdl = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
-        assertTrue(sdl.contains("interface Connection"), sdl);
-        for (String type : List.of("PostgresConnection", "RedshiftConnection", "SnowflakeConnection", "BigQueryConnection",
-                "SparkConnection", "DatabricksConnection")) {
-            assertTrue(sdl.contains("type " + type + " implements Connection"), type + " in " + sdl);
-        }
-        int start = sdl.indexOf("type BigQueryConnection");
-        String bigQuery = sdl.substring(start, sdl.indexOf('}', start));
-        assertFalse(bigQuery.contains("serviceAccountKeyJson"), "the output type exposes the key field: " + bigQuery);
-        assertTrue(bigQuery.contains("serviceAccountKeySet: Boolean!"), bigQuery);
     }
 }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import dev.envplane.testing.LocalServicesResource;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -32,6 +34,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class SecretsGoNowhereElseTest {
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private final List<String> canaries = new ArrayList<>();
     private final StringBuilder responses = new StringBuilder();
@@ -96,6 +104,8 @@ class SecretsGoNowhereElseTest {
                 vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", "acme-analytics",
                         "serviceAccountKeyJson", "{\"not\": \"" + canary("bad-bq-json") + "\""))));
 
+        badInputInEveryShape(envs);
+
         // Vault sealed, then unreachable: every write fails, reads go on
         LocalServicesResource.vault().seal();
         try {
@@ -115,8 +125,8 @@ class SecretsGoNowhereElseTest {
 
         // every query
         readEverything();
-        responses.append(given().get("/q/health/ready").asString());
-        responses.append(given().get("/q/metrics").asString());
+        responses.append(given().get(ready).asString());
+        responses.append(given().get(metrics).asString());
 
         // then deletions: credentials, environment, project
         call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { warehouse } }", vars("e", envs.get("redshift").id()));
@@ -133,6 +143,54 @@ class SecretsGoNowhereElseTest {
         assertTrue(log.contains("Vault unreachable during") && log.contains("DEBUG"),
                 "the application log was captured at DEBUG (else this proof would be empty)");
         assertNoCanaryIn("the application log", log);
+    }
+
+    /**
+     * Secrets written inline in the document and in variables, next to a misspelt field, a wrong type or a null,
+     * and in the wrong type themselves: graphql-java prints argument values into its messages, so every one of these
+     * errors must come back without them.
+     */
+    private void badInputInEveryShape(Map<String, Environment> envs) {
+        Map<String, List<String>> secretFields = Map.of(
+                "postgres", List.of("password"), "redshift", List.of("password"),
+                "snowflake", List.of("password", "privateKey", "privateKeyPassphrase"),
+                "spark", List.of("token"), "databricks", List.of("token"));
+        String setInline = "mutation { setEnvironmentCredentials(environmentId: \"%s\", input: {%s: {%s}}) { __typename } }";
+        secretFields.forEach((block, fields) -> {
+            String env = envs.get(block).id();
+            for (String field : fields) {
+                String name = block + "-" + field;
+                for (String shape : List.of("%s: \"%s\", pasword: \"x\"", "%s: \"%s\", threads: \"many\"", "%s: \"%s\", threads: null, schema: 7",
+                        "%s: {nested: \"%s\"}", "%s: [\"%s\"]", "%s: %s")) {
+                    String value = shape.endsWith(": %s") ? String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits())) : canary(name + "-inline");
+                    canaries.add(value);
+                    call(setInline.formatted(env, block, shape.formatted(field, value)), Map.of());
+                }
+                Map<String, Object> misspelt = new HashMap<>(Map.of(field, canary(name + "-var"), "pasword", canary(name + "-misspelt")));
+                set(envs.get(block), Map.of(block, misspelt));
+                set(envs.get(block), Map.of(block, Map.of(field, canary(name + "-var"), "threads", "many")));
+                set(envs.get(block), Map.of(block, Map.of(field, List.of(canary(name + "-as-list")))));
+                set(envs.get(block), Map.of(block, Map.of(field, Map.of("nested", canary(name + "-as-object")))));
+                Map<String, Object> withNull = new HashMap<>(Map.of(field, canary(name + "-var")));
+                withNull.put("username", null);
+                withNull.put("threads", null);
+                set(envs.get(block), Map.of(block, withNull, "clearSecrets", List.of(canary(name + "-as-enum"))));
+            }
+        });
+        set(envs.get("snowflake"), Map.of("snowflake", Map.of("authMethod", canary("auth-method-as-enum"), "password", canary("sf-enum"))));
+        call("mutation { setEnvironmentCredentials(environmentId: \"%s\", input: {snowflake: {authMethod: %s, password: \"%s\"}}) { __typename } }"
+                .formatted(envs.get("snowflake").id(), "Canary" + UUID.randomUUID().toString().replace("-", ""), canary("sf-inline-enum")), Map.of());
+        String createInline = "mutation { createConnection(input: {name: \"%s\", bigquery: {gcpProjectId: \"p\", serviceAccountKeyJson: %s%s}}) { id } }";
+        for (String extra : List.of(", gcpProjectld: \"typo\"", ", location: 5", ", gcpProjectId: null")) {
+            call(createInline.formatted(Fixtures.unique("bq"), "\"" + canary("bq-inline") + "\"", extra), Map.of());
+        }
+        call(createInline.formatted(Fixtures.unique("bq"), "{key: \"" + canary("bq-inline-object") + "\"}", ""), Map.of());
+        call("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
+                vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", "p",
+                        "serviceAccountKeyJson", canary("bq-var"), "serviceAccountKeyJsn", canary("bq-misspelt")))));
+        call("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
+                vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", 5,
+                        "serviceAccountKeyJson", List.of(canary("bq-as-list"))))));
     }
 
     private void readEverything() {

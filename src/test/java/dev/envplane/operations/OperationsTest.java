@@ -5,32 +5,52 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What an operator's probes and scrapers see. */
+/** What an operator's probes and scrapers see: on the management port, and only there. */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsTest {
 
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void livenessIsUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/q/health", "/q/health/live", "/q/health/ready", "/q/metrics" })
+    void thePublicPortServesNoneOfIt(String path) {
+        given().get(path).then().statusCode(404);
     }
 }
