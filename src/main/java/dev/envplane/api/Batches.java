@@ -106,6 +106,12 @@ public final class Batches {
                 batch = open;
                 open = null;
             }
+            try {
+                RequestBudget.current().ifPresent(RequestBudget::spendLoad);
+            } catch (RuntimeException overBudget) {
+                batch.values().forEach(answer -> answer.completeExceptionally(overBudget));
+                return;
+            }
             Sessions.read(() -> loader.apply(batch.keySet())).subscribe().with(
                     found -> batch.forEach((key, answer) -> answer.complete(found.get(key))),
                     failure -> batch.values().forEach(answer -> answer.completeExceptionally(failure)));

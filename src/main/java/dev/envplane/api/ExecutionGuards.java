@@ -1,5 +1,10 @@
 package dev.envplane.api;
 
+import java.lang.reflect.Method;
+
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Query;
+
 import graphql.GraphQL;
 import graphql.execution.preparsed.NoOpPreparsedDocumentProvider;
 import io.smallrye.graphql.execution.event.InvokeInfo;
@@ -7,8 +12,9 @@ import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation (SmallRye's own
- * document cache goes with it: parsing is cheap next to a database round trip) and charges every resolver
- * invocation to the request's {@link RequestBudget}.
+ * document cache goes with it: parsing is cheap next to a database round trip) and charges every root query or
+ * mutation to the request's {@link RequestBudget}. Nested fields are charged by {@link Batches}, once per batch: a
+ * field resolved for 50 parents is one load, as it is one statement.
  */
 public final class ExecutionGuards implements EventingService {
 
@@ -25,6 +31,12 @@ public final class ExecutionGuards implements EventingService {
 
     @Override
     public void beforeInvoke(InvokeInfo invokeInfo) {
-        RequestBudget.current().ifPresent(RequestBudget::spendLoad);
+        if (isRoot(invokeInfo.getOperationMethod())) {
+            RequestBudget.current().ifPresent(RequestBudget::spendLoad);
+        }
+    }
+
+    private static boolean isRoot(Method method) {
+        return method != null && (method.isAnnotationPresent(Query.class) || method.isAnnotationPresent(Mutation.class));
     }
 }
