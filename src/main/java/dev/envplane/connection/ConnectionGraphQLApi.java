@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.PageRequest;
@@ -35,20 +36,21 @@ public class ConnectionGraphQLApi {
     @Query("connections")
     @Description("Warehouse connections ordered by name, a page at a time (first: 0 to 100, default 20).")
     public Uni<@NonNull ConnectionConnection> connections(Integer first, String after,
-            @Description("Only connections to this kind of warehouse.") Warehouse warehouse) {
+            @Description("Only connections for this adapter.") AdapterType adapterType) {
         PageRequest page = PageRequest.of(first, after, CURSOR_PARTS);
-        return service.page(warehouse, page).map(rows -> new ConnectionConnection(rows, page, warehouse));
+        return service.page(adapterType, page).map(rows -> new ConnectionConnection(rows, page, adapterType));
     }
 
     @Description("How many connections match the filter, across all pages.")
     public Uni<@NonNull Integer> totalCount(@Source ConnectionConnection connection) {
-        return service.count(connection.warehouse()).map(Long::intValue);
+        return service.count(connection.adapterType()).map(Long::intValue);
     }
 
     @Mutation("createConnection")
-    @Description("Creates a connection; exactly one warehouse block chooses its warehouse. Secrets go to the secret store only.")
-    public Uni<@NonNull Connection> createConnection(@NonNull CreateConnectionInput input) {
-        return service.create(input);
+    @Description("Creates a connection; the one adapter block of input chooses its adapterType. Secrets go to the secret store only.")
+    public Uni<@NonNull Connection> createConnection(@NonNull @Description("Unique, 1 to 100 characters after trimming.") String name,
+            @NonNull CreateConnectionInput input) {
+        return service.create(name, input);
     }
 
     @Mutation("updateConnection")

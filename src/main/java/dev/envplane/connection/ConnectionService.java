@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
@@ -65,32 +66,31 @@ public class ConnectionService {
         return findByIds(ids).map(found -> found.stream().collect(Collectors.toMap(Connection::getId, Function.identity())));
     }
 
-    Uni<List<WarehouseConnection>> page(Warehouse warehouse, PageRequest page) {
-        return Sessions.read(() -> connections.page(warehouse, page));
+    Uni<List<WarehouseConnection>> page(AdapterType adapterType, PageRequest page) {
+        return Sessions.read(() -> connections.page(adapterType, page));
     }
 
-    public Uni<Long> count(Warehouse warehouse) {
-        return Sessions.read(() -> connections.count(warehouse));
+    public Uni<Long> count(AdapterType adapterType) {
+        return Sessions.read(() -> connections.count(adapterType));
     }
 
-    /** Inside the caller's session: the connection's warehouse, or NOT_FOUND on {@code field}. */
-    public Uni<Warehouse> require(UUID id, String field) {
-        return requireRow(id, field).map(WarehouseConnection::getWarehouse);
+    /** Inside the caller's session: the connection's adapter, or NOT_FOUND on {@code field}. */
+    public Uni<AdapterType> require(UUID id, String field) {
+        return requireRow(id, field).map(WarehouseConnection::getAdapterType);
     }
 
-    public Uni<Connection> create(CreateConnectionInput input) {
-        String name = Fields.requiredTrimmed("name", input.name(), 1, 100);
+    public Uni<Connection> create(String givenName, CreateConnectionInput input) {
+        String name = Fields.requiredTrimmed("name", givenName, 1, 100);
         Block block = ConnectionSettings.exactlyOne(input);
-        WarehouseConnection connection = new WarehouseConnection(name, block.warehouse());
-        Secret key = ConnectionSettings.apply(connection, block, true);
-        if (key == null) {
+        WarehouseConnection connection = new WarehouseConnection(name, block.adapter().type());
+        Map<String, Secret> secrets = ConnectionSettings.apply(connection, block, true);
+        if (secrets.isEmpty()) {
             return Sessions.transaction(() -> connections.persistAndFlush(connection))
                     .map(WarehouseConnection::view)
                     .onFailure().transform(failure -> nameTaken(failure, name));
         }
         String path = secretStore.connectionPath(connection.getId());
-        return Sessions.transaction(() -> secretWrites.change(path, SecretReference.none(),
-                Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key), Set.of(), reference -> {
+        return Sessions.transaction(() -> secretWrites.change(path, SecretReference.none(), secrets, Set.of(), reference -> {
                     connection.setSecrets(reference);
                     return connections.persistAndFlush(connection);
                 }))
@@ -112,15 +112,14 @@ public class ConnectionService {
                 return Uni.createFrom().failure(new StaleVersionException("Connection " + id + " is at version "
                         + connection.getVersion() + ", not " + expectedVersion + "; read it again and retry"));
             }
-            if (block != null && block.warehouse() != connection.getWarehouse()) {
-                return Uni.createFrom().failure(new ValidationException(block.field(), "A connection's warehouse never changes (this one is "
-                        + connection.getWarehouse() + "); create a new connection for " + block.warehouse() + " instead"));
+            if (block != null && block.adapter().type() != connection.getAdapterType()) {
+                return Uni.createFrom().failure(new ValidationException(block.field(), "A connection's adapterType never changes (this one is "
+                        + connection.getAdapterType() + "); create a new connection for " + block.adapter().type() + " instead"));
             }
             if (name != null) {
                 connection.setName(name);
             }
-            Secret key = block == null ? null : ConnectionSettings.apply(connection, block, false);
-            Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
+            Map<String, Secret> set = block == null ? Map.of() : ConnectionSettings.apply(connection, block, false);
             return secretWrites.change(secretStore.connectionPath(id), connection.getSecrets(), set, Set.of(), reference -> {
                 connection.setSecrets(reference);
                 return connections.flush();

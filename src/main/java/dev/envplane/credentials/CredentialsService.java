@@ -1,6 +1,7 @@
 package dev.envplane.credentials;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -8,11 +9,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.adapter.Adapter;
+import dev.envplane.adapter.Adapters;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
 import dev.envplane.connection.ConnectionService;
-import dev.envplane.connection.Warehouse;
 import dev.envplane.database.Sessions;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
@@ -49,14 +51,14 @@ public class CredentialsService implements EnvironmentDeletionHook {
                 .map(rows -> rows.stream().collect(Collectors.toMap(EnvironmentCredentials::environmentId, CredentialsViews::of)));
     }
 
-    public Uni<Credentials> set(UUID environmentId, CredentialsInput input) {
-        input.blockName();
+    public Uni<Credentials> set(UUID environmentId, CredentialsInput input, List<CredentialSecret> clearSecrets) {
+        input.block();
         return Sessions.read(() -> environments.require(environmentId, "environmentId")
-                .chain(environment -> warehouseOf(environment)
-                        .chain(warehouse -> credentials.findById(environmentId)
-                                .map(stored -> new Current(environment, warehouse, stored)))))
+                .chain(environment -> adapterOf(environment)
+                        .chain(adapter -> credentials.findById(environmentId)
+                                .map(stored -> new Current(environment, adapter, stored)))))
                 .chain(current -> {
-                    CredentialsChange change = CredentialsChange.of(input, current.warehouse(), current.stored());
+                    CredentialsChange change = CredentialsChange.of(input, clearSecrets, current.adapter(), current.stored());
                     SecretReference secrets = current.stored() == null ? SecretReference.none() : current.stored().secrets();
                     String path = secretStore.credentialsPath(current.environment().getProjectId(), environmentId);
                     return secretWrites.change(path, secrets, change.set(), change.remove(),
@@ -94,22 +96,22 @@ public class CredentialsService implements EnvironmentDeletionHook {
                 return Uni.createFrom().failure(new ConflictException("environmentId",
                         "The credentials were changed concurrently; read them again and retry"));
             }
-            EnvironmentCredentials target = row != null ? row : new EnvironmentCredentials(environmentId, current.warehouse());
+            EnvironmentCredentials target = row != null ? row : new EnvironmentCredentials(environmentId, current.adapter().type());
             change.applyTo(target);
             target.secrets(written);
             return row != null ? credentials.flush().replaceWith(target) : credentials.persistAndFlush(target);
         }));
     }
 
-    private Uni<Warehouse> warehouseOf(Environment environment) {
+    private Uni<Adapter> adapterOf(Environment environment) {
         if (environment.getConnectionId() == null) {
             return Uni.createFrom().failure(new ValidationException("environmentId",
                     "Environment '" + environment.getName() + "' has no connection yet: set its connectionId first"));
         }
-        return connections.require(environment.getConnectionId(), "environmentId");
+        return connections.require(environment.getConnectionId(), "environmentId").map(Adapters::of);
     }
 
-    private record Current(Environment environment, Warehouse warehouse, EnvironmentCredentials stored) {
+    private record Current(Environment environment, Adapter adapter, EnvironmentCredentials stored) {
     }
 
 }

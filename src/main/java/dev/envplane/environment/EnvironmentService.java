@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.ConflictException;
 import dev.envplane.connection.ConnectionService;
-import dev.envplane.connection.Warehouse;
 import dev.envplane.api.Ids;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.StaleVersionException;
@@ -157,7 +157,7 @@ public class EnvironmentService implements ProjectDeletionHook {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Warehouse> warehouseOf(UUID connectionId) {
+    private Uni<AdapterType> warehouseOf(UUID connectionId) {
         return connectionId == null ? Uni.createFrom().nullItem() : connections.require(connectionId, "connectionId");
     }
 
@@ -170,7 +170,7 @@ public class EnvironmentService implements ProjectDeletionHook {
             if (connectionId == null) {
                 return Uni.createFrom().item(current);
             }
-            return warehouseOf(connectionId).invoke(next -> WarehouseLinks.sameWarehouse(current, next));
+            return warehouseOf(connectionId).invoke(next -> WarehouseLinks.sameAdapter(current, next));
         }).invoke(warehouse -> {
             if (connectionId != null) {
                 environment.setConnectionId(connectionId);

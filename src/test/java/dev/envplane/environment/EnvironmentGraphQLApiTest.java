@@ -1,8 +1,7 @@
 package dev.envplane.environment;
 
-import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
-import static dev.envplane.project.ProjectGraphQLApiTest.createProject;
-import static dev.envplane.project.ProjectGraphQLApiTest.unique;
+import static dev.envplane.testing.Errors.assertError;
+import static dev.envplane.testing.Fixtures.unique;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.contains;
@@ -27,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.envplane.testing.Database;
+import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -58,7 +58,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void createsADeploymentEnvironmentWithDefaults() {
-        String project = createProject(unique("env"));
+        String project = Fixtures.project(unique("env"));
         create(project, "  ci  ", "DEPLOYMENT")
                 .body("errors", nullValue())
                 .body("data.createEnvironment.name", equalTo("ci"))
@@ -73,7 +73,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void createsAStagingEnvironmentOnALongLivedBranch() {
-        String project = createProject(unique("staging"));
+        String project = Fixtures.project(unique("staging"));
         create(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING", "dbtVersion", "1.9", "useCustomBranch", true,
                 "customBranch", "staging")
                 .body("errors", nullValue())
@@ -85,17 +85,16 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void allowsOneDevelopmentEnvironmentAndNamesTheHolder() {
-        String project = createProject(unique("dev"));
+        String project = Fixtures.project(unique("dev"));
         String first = createId(project, "Development", "DEVELOPMENT");
-        create(project, "Development 2", "DEVELOPMENT").body("errors[0].extensions.code", equalTo("CONFLICT"))
-                .body("errors[0].extensions.field", equalTo("type"))
+        assertError(create(project, "Development 2", "DEVELOPMENT"), "CONFLICT", "type")
                 .body("errors[0].message", containsString(first));
         assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid", project));
     }
 
     @Test
     void allowsOneProductionEnvironmentAndNamesTheHolder() {
-        String project = createProject(unique("prod"));
+        String project = Fixtures.project(unique("prod"));
         String prod = createId(project, "Production", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         assertError(create(project, "Production 2", "DEPLOYMENT", "deploymentType", "PRODUCTION"), "CONFLICT", "deploymentType")
                 .body("errors[0].message", containsString("'Production' (" + prod + ")"));
@@ -110,7 +109,7 @@ class EnvironmentGraphQLApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 5; round++) {
-                String project = createProject(unique("race"));
+                String project = Fixtures.project(unique("race"));
                 CountDownLatch start = new CountDownLatch(1);
                 List<CompletableFuture<JsonPath>> attempts = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
@@ -141,7 +140,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void concurrentPromotionsLeaveExactlyOneProduction() throws Exception {
-        String project = createProject(unique("promote-race"));
+        String project = Fixtures.project(unique("promote-race"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ids.add(createId(project, "env-" + i, "DEPLOYMENT"));
@@ -166,7 +165,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void promotionDemotesThePreviousProductionAtomically() {
-        String project = createProject(unique("promote"));
+        String project = Fixtures.project(unique("promote"));
         String oldProd = createId(project, "Production", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         String staging = createId(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING");
         execute(PROMOTE, vars("id", staging)).body("data.promoteToProduction.deploymentType", equalTo("PRODUCTION"));
@@ -181,7 +180,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void refusesToPromoteADevelopmentOrUnknownEnvironment() {
-        String project = createProject(unique("promote-dev"));
+        String project = Fixtures.project(unique("promote-dev"));
         String dev = createId(project, "Development", "DEVELOPMENT");
         assertError(execute(PROMOTE, vars("id", dev)), "VALIDATION", "environmentId");
         assertError(execute(PROMOTE, vars("id", UUID.randomUUID().toString())), "NOT_FOUND", "environmentId");
@@ -189,7 +188,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void refusesDeploymentTypeOnADevelopmentEnvironment() {
-        String project = createProject(unique("devtype"));
+        String project = Fixtures.project(unique("devtype"));
         assertError(create(project, "dev", "DEVELOPMENT", "deploymentType", "STAGING"), "VALIDATION", "deploymentType");
         assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
     }
@@ -197,7 +196,7 @@ class EnvironmentGraphQLApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "latest", "compatible", "extended", "fallback", "1.9", "1.10", "1.8.0-latest" })
     void acceptsTheDbtVersionTracks(String version) {
-        create(createProject(unique("dbt")), "ci", "DEPLOYMENT", "dbtVersion", version)
+        create(Fixtures.project(unique("dbt")), "ci", "DEPLOYMENT", "dbtVersion", version)
                 .body("errors", nullValue())
                 .body("data.createEnvironment.dbtVersion", equalTo(version));
     }
@@ -205,14 +204,14 @@ class EnvironmentGraphQLApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "1", "1.9.1", "v1.9", "1.9-latest", "1.9.0-latest-x", "newest", "fusion" })
     void refusesOtherDbtVersions(String version) {
-        String project = createProject(unique("dbt-bad"));
+        String project = Fixtures.project(unique("dbt-bad"));
         assertError(create(project, "ci", "DEPLOYMENT", "dbtVersion", version), "VALIDATION", "dbtVersion");
         assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
     }
 
     @Test
     void customBranchAndItsFlagRequireEachOther() {
-        String project = createProject(unique("branch"));
+        String project = Fixtures.project(unique("branch"));
         assertError(create(project, "a", "DEPLOYMENT", "useCustomBranch", true), "VALIDATION", "customBranch");
         assertError(create(project, "b", "DEPLOYMENT", "customBranch", "staging"), "VALIDATION", "useCustomBranch");
         assertError(create(project, "c", "DEPLOYMENT", "useCustomBranch", false, "customBranch", "staging"), "VALIDATION", "useCustomBranch");
@@ -223,7 +222,7 @@ class EnvironmentGraphQLApiTest {
     @Test
     void refusesUnknownProjectsAndDuplicateNames() {
         assertError(create(UUID.randomUUID().toString(), "x", "DEPLOYMENT"), "NOT_FOUND", "projectId");
-        String project = createProject(unique("names"));
+        String project = Fixtures.project(unique("names"));
         createId(project, "ci", "DEPLOYMENT");
         assertError(create(project, "ci", "DEPLOYMENT"), "CONFLICT", "name");
         assertError(create(project, " ", "DEPLOYMENT"), "VALIDATION", "name");
@@ -231,7 +230,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void updatesFieldsAndRefusesATypeChange() {
-        String project = createProject(unique("update"));
+        String project = Fixtures.project(unique("update"));
         String id = createId(project, "ci", "DEPLOYMENT");
         execute(UPDATE, vars("id", id, "input", Map.of("name", "CI", "dbtVersion", "compatible", "useCustomBranch", true,
                 "customBranch", "release/2026-11"), "v", 0))
@@ -254,7 +253,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void refusesAStaleExpectedVersionAndWritesNothing() {
-        String id = createId(createProject(unique("stale")), "ci", "DEPLOYMENT");
+        String id = createId(Fixtures.project(unique("stale")), "ci", "DEPLOYMENT");
         execute(UPDATE, vars("id", id, "input", Map.of("name", "first"), "v", 0)).body("errors", nullValue());
         assertError(execute(UPDATE, vars("id", id, "input", Map.of("name", "second"), "v", 0)), "STALE_VERSION", "expectedVersion");
         execute("query($id: ID!) { environment(id: $id) { name } }", vars("id", id)).body("data.environment.name", equalTo("first"));
@@ -262,7 +261,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void deletesAnEnvironment() {
-        String id = createId(createProject(unique("delete")), "ci", "DEPLOYMENT");
+        String id = createId(Fixtures.project(unique("delete")), "ci", "DEPLOYMENT");
         execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)).body("data.deleteEnvironment.name", equalTo("ci"));
         execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("data.environment", nullValue());
         assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)), "NOT_FOUND", "id");
@@ -270,7 +269,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void projectListsItsEnvironmentsFiltered() {
-        String project = createProject(unique("list"));
+        String project = Fixtures.project(unique("list"));
         createId(project, "dev", "DEVELOPMENT");
         createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         createId(project, "b-staging", "DEPLOYMENT", "deploymentType", "STAGING");
@@ -290,7 +289,7 @@ class EnvironmentGraphQLApiTest {
     void nestedListsAreLoadedWithOneQueryPerLevel() {
         String prefix = unique("batch");
         for (int i = 0; i < 6; i++) {
-            String project = createProject(prefix + "-" + i);
+            String project = Fixtures.project(prefix + "-" + i);
             createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
             createId(project, "dev", "DEVELOPMENT");
         }
