@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.envplane.adapter.BigQueryAdapter;
+
 /** GraphQL output type, built from the entity; holds no secret value. */
 @Type("BigQueryConnection")
 @Description("A Google BigQuery project, reached with a service-account key kept in the secret store.")
@@ -27,7 +29,7 @@ public final class BigQueryConnection extends ConnectionView implements Connecti
 
     @Description("Whether a service-account key is stored. The key itself is never shown.")
     public boolean isServiceAccountKeySet() {
-        return row.getSecrets().has(ConnectionSettings.SERVICE_ACCOUNT_KEY);
+        return row.getSecrets().has(BigQueryAdapter.SERVICE_ACCOUNT_KEY);
     }
 
     @Description("The secret store version of the key; increases when the key is rotated.")

@@ -8,8 +8,10 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import dev.envplane.adapter.AdapterType;
+
 /**
- * A warehouse connection as GraphQL shows it: one implementation per warehouse, each built from the entity. No
+ * A warehouse connection as GraphQL shows it: one implementation per adapter, each built from the entity. No
  * implementation may ever return a secret value; secrets show only as "is set" flags and versions.
  */
 @Interface("Connection")
@@ -24,7 +26,8 @@ public interface Connection {
     String getName();
 
     @NonNull
-    Warehouse getWarehouse();
+    @Description("Which dbt adapter this connection is for; it never changes.")
+    AdapterType getAdapterType();
 
     @NonNull
     Instant getCreatedAt();

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.PageInfo;
 import dev.envplane.api.PageRequest;
 
@@ -17,13 +18,13 @@ public class ConnectionConnection {
 
     private final List<ConnectionEdge> edges;
     private final PageInfo pageInfo;
-    private final Warehouse warehouse;
+    private final AdapterType adapterType;
 
-    ConnectionConnection(List<WarehouseConnection> rows, PageRequest page, Warehouse warehouse) {
+    ConnectionConnection(List<WarehouseConnection> rows, PageRequest page, AdapterType adapterType) {
         PageRequest.Slice<ConnectionEdge> slice = page.slice(rows, ConnectionEdge::new);
         this.edges = slice.edges();
         this.pageInfo = PageInfo.of(slice, ConnectionEdge::getCursor);
-        this.warehouse = warehouse;
+        this.adapterType = adapterType;
     }
 
     public @NonNull List<@NonNull ConnectionEdge> getEdges() {
@@ -35,8 +36,8 @@ public class ConnectionConnection {
     }
 
     @Ignore
-    Warehouse warehouse() {
-        return warehouse;
+    AdapterType adapterType() {
+        return adapterType;
     }
 
     @Type("ConnectionEdge")

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import dev.envplane.api.Batches;
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.PageRequest;
@@ -39,25 +40,26 @@ public class ConnectionGraphQLApi {
     @Query("connections")
     @Description("Warehouse connections ordered by name, a page at a time (first: 0 to 100, default 20).")
     public Uni<@NonNull ConnectionConnection> connections(Integer first, String after,
-            @Description("Only connections to this kind of warehouse.") Warehouse warehouse) {
+            @Description("Only connections for this adapter.") AdapterType adapterType) {
         PageRequest page = PageRequest.of(first, after);
-        return service.page(warehouse, page).map(rows -> new ConnectionConnection(rows, page, warehouse));
+        return service.page(adapterType, page).map(rows -> new ConnectionConnection(rows, page, adapterType));
     }
 
     @Description("How many connections match the filter, across all pages.")
     public Uni<@NonNull Integer> totalCount(@Source ConnectionConnection connection) {
         return Batches.loadEach(graphql, "ConnectionConnection.totalCount",
-                new WarehouseFilter(connection.warehouse()), filter -> service.count(filter.warehouse()).map(Long::intValue));
+                new AdapterFilter(connection.adapterType()), filter -> service.count(filter.adapterType()).map(Long::intValue));
     }
 
     /** The count's batch key: a page's filter (aliases may ask for several). */
-    private record WarehouseFilter(Warehouse warehouse) {
+    private record AdapterFilter(AdapterType adapterType) {
     }
 
     @Mutation("createConnection")
-    @Description("Creates a connection; exactly one warehouse block chooses its warehouse. Secrets go to the secret store only.")
-    public Uni<@NonNull Connection> createConnection(@NonNull CreateConnectionInput input) {
-        return service.create(input);
+    @Description("Creates a connection; the one adapter block of input chooses its adapterType. Secrets go to the secret store only.")
+    public Uni<@NonNull Connection> createConnection(@NonNull @Description("Unique, 1 to 100 characters after trimming.") String name,
+            @NonNull CreateConnectionInput input) {
+        return service.create(name, input);
     }
 
     @Mutation("updateConnection")

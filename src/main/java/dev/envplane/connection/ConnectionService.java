@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
@@ -53,25 +54,24 @@ public class ConnectionService {
         return connections.findByIds(ids).map(rows -> rows.stream().collect(Collectors.toMap(WarehouseConnection::getId, WarehouseConnection::view)));
     }
 
-    Uni<List<WarehouseConnection>> page(Warehouse warehouse, PageRequest page) {
-        return connections.page(warehouse, page);
+    Uni<List<WarehouseConnection>> page(AdapterType adapterType, PageRequest page) {
+        return connections.page(adapterType, page);
     }
 
-    Uni<Long> count(Warehouse warehouse) {
-        return connections.count(warehouse);
+    Uni<Long> count(AdapterType adapterType) {
+        return connections.count(adapterType);
     }
 
-    /** The connection's warehouse, or NOT_FOUND on {@code field}. */
-    public Uni<Warehouse> require(UUID id, String field) {
-        return requireRow(id, field).map(WarehouseConnection::getWarehouse);
+    /** The connection's adapter, or NOT_FOUND on {@code field}. */
+    public Uni<AdapterType> require(UUID id, String field) {
+        return requireRow(id, field).map(WarehouseConnection::getAdapterType);
     }
 
-    public Uni<Connection> create(CreateConnectionInput input) {
-        String name = Fields.requiredTrimmed("name", input.name(), 1, 100);
+    public Uni<Connection> create(String givenName, CreateConnectionInput input) {
+        String name = Fields.requiredTrimmed("name", givenName, 1, 100);
         Block block = ConnectionSettings.exactlyOne(input);
-        WarehouseConnection connection = new WarehouseConnection(name, block.warehouse());
-        Secret key = ConnectionSettings.apply(connection, block, true);
-        Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
+        WarehouseConnection connection = new WarehouseConnection(name, block.adapter().type());
+        Map<String, Secret> set = ConnectionSettings.apply(connection, block, true);
         return secrets.writeNew(secretStore.connectionPath(connection.getId()), set)
                 .chain(written -> {
                     connection.setSecrets(written);
@@ -92,15 +92,14 @@ public class ConnectionService {
                 .onItem().ifNull().failWith(() -> NotFoundException.of("id", "Connection", id))
                 .chain(connection -> {
                     connection.requireVersion(expectedVersion, "Connection " + id);
-                    if (block != null && block.warehouse() != connection.getWarehouse()) {
-                        throw new ValidationException(block.field(), "A connection's warehouse never changes (this one is "
-                                + connection.getWarehouse() + "); create a new connection for " + block.warehouse() + " instead");
+                    if (block != null && block.adapter().type() != connection.getAdapterType()) {
+                        throw new ValidationException(block.field(), "A connection's adapterType never changes (this one is "
+                                + connection.getAdapterType() + "); create a new connection for " + block.adapter().type() + " instead");
                     }
                     if (name != null) {
                         connection.setName(name);
                     }
-                    Secret key = block == null ? null : ConnectionSettings.apply(connection, block, false);
-                    Map<String, Secret> set = key == null ? Map.of() : Map.of(ConnectionSettings.SERVICE_ACCOUNT_KEY, key);
+                    Map<String, Secret> set = block == null ? Map.of() : ConnectionSettings.apply(connection, block, false);
                     return secrets.write(secretStore.connectionPath(id), connection.getSecrets(), set, Set.of())
                             .chain(written -> {
                                 connection.setSecrets(written);

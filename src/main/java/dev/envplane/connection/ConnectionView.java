@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import dev.envplane.adapter.AdapterType;
+
 /**
  * The fields every connection type shares, read from the entity. Only the concrete types implement
  * {@link Connection}, so SmallRye adds no GraphQL type for this class.
@@ -31,8 +33,8 @@ abstract class ConnectionView {
     }
 
     @NonNull
-    public Warehouse getWarehouse() {
-        return row.getWarehouse();
+    public AdapterType getAdapterType() {
+        return row.getAdapterType();
     }
 
     @NonNull

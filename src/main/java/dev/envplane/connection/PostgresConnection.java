@@ -4,6 +4,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.envplane.adapter.SslMode;
+
 /** GraphQL output type, built from the entity; holds no secret value. */
 @Type("PostgresConnection")
 @Description("A PostgreSQL database.")

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 /** GraphQL output type, built from the entity; holds no secret value. */
 @Type("SnowflakeConnection")
-@Description("A Snowflake account. Its compute warehouse is warehouseName: the field warehouse is the kind of warehouse, as on every Connection.")
+@Description("A Snowflake account, with the virtual warehouse that runs the queries.")
 public final class SnowflakeConnection extends ConnectionView implements Connection {
 
     SnowflakeConnection(WarehouseConnection row) {
@@ -24,8 +24,8 @@ public final class SnowflakeConnection extends ConnectionView implements Connect
     }
 
     @NonNull
-    @Description("The Snowflake virtual warehouse that runs the queries (the input field snowflake.warehouse).")
-    public String getWarehouseName() {
+    @Description("The Snowflake virtual warehouse that runs the queries.")
+    public String getWarehouse() {
         return row.getWarehouseName();
     }
 

@@ -9,13 +9,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.ConnectionColumn;
+import dev.envplane.adapter.SparkMethod;
+import dev.envplane.adapter.SslMode;
 import dev.envplane.secrets.SecretReference;
 import dev.envplane.database.Tracked;
 
 /**
  * One row of {@code warehouse_connection}: the non-secret settings of every warehouse in typed, nullable columns
- * (the table's check constraint says which are required for which warehouse) and where its secrets are in Vault.
- * Not a GraphQL type: {@link #view()} builds the output object of its warehouse.
+ * (the table's check constraint says which are required for which adapter) and where its secrets are in Vault.
+ * Not a GraphQL type: {@link #view()} builds the output object of its adapter.
  */
 @Entity
 @Table(name = "warehouse_connection")
@@ -25,8 +29,8 @@ public class WarehouseConnection extends Tracked {
     private UUID id;
     private String name;
     @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
-    private Warehouse warehouse;
+    @Column(name = "warehouse", updatable = false)
+    private AdapterType adapterType;
     private String host;
     private Integer port;
     private String dbname;
@@ -57,22 +61,36 @@ public class WarehouseConnection extends Tracked {
     protected WarehouseConnection() {
     }
 
-    WarehouseConnection(String name, Warehouse warehouse) {
+    WarehouseConnection(String name, AdapterType adapterType) {
         this.id = UUID.randomUUID();
         this.name = name;
-        this.warehouse = warehouse;
+        this.adapterType = adapterType;
     }
 
-    /** The GraphQL output object of this connection's warehouse. */
+    /** The GraphQL output object of this connection's adapter. */
     Connection view() {
-        return switch (warehouse) {
-            case POSTGRES -> new PostgresConnection(this);
-            case REDSHIFT -> new RedshiftConnection(this);
-            case SNOWFLAKE -> new SnowflakeConnection(this);
-            case BIGQUERY -> new BigQueryConnection(this);
-            case SPARK -> new SparkConnection(this);
-            case DATABRICKS -> new DatabricksConnection(this);
-        };
+        return ConnectionTypes.of(adapterType).apply(this);
+    }
+
+    /** Writes the column an adapter's connection field is stored in; the field's check has given the value its type. */
+    void set(ConnectionColumn column, Object value) {
+        switch (column) {
+            case HOST -> host = (String) value;
+            case PORT -> port = (Integer) value;
+            case DBNAME -> dbname = (String) value;
+            case SSL_MODE -> sslMode = (SslMode) value;
+            case ACCOUNT -> account = (String) value;
+            case DATABASE_NAME -> databaseName = (String) value;
+            case WAREHOUSE_NAME -> warehouseName = (String) value;
+            case ROLE_NAME -> roleName = (String) value;
+            case CLIENT_SESSION_KEEP_ALIVE -> clientSessionKeepAlive = (Boolean) value;
+            case GCP_PROJECT_ID -> gcpProjectId = (String) value;
+            case LOCATION -> location = (String) value;
+            case CLUSTER -> cluster = (String) value;
+            case METHOD -> method = (SparkMethod) value;
+            case HTTP_PATH -> httpPath = (String) value;
+            case CATALOG -> catalog = (String) value;
+        }
     }
 
     UUID getId() {
@@ -87,129 +105,84 @@ public class WarehouseConnection extends Tracked {
         this.name = name;
     }
 
-    Warehouse getWarehouse() {
-        return warehouse;
+    AdapterType getAdapterType() {
+        return adapterType;
     }
 
     String getHost() {
         return host;
     }
 
-    void setHost(String host) {
-        this.host = host;
-    }
 
     Integer getPort() {
         return port;
     }
 
-    void setPort(Integer port) {
-        this.port = port;
-    }
 
     String getDbname() {
         return dbname;
     }
 
-    void setDbname(String dbname) {
-        this.dbname = dbname;
-    }
 
     SslMode getSslMode() {
         return sslMode;
     }
 
-    void setSslMode(SslMode sslMode) {
-        this.sslMode = sslMode;
-    }
 
     String getAccount() {
         return account;
     }
 
-    void setAccount(String account) {
-        this.account = account;
-    }
 
     String getDatabaseName() {
         return databaseName;
     }
 
-    void setDatabaseName(String databaseName) {
-        this.databaseName = databaseName;
-    }
 
     String getWarehouseName() {
         return warehouseName;
     }
 
-    void setWarehouseName(String warehouseName) {
-        this.warehouseName = warehouseName;
-    }
 
     String getRoleName() {
         return roleName;
     }
 
-    void setRoleName(String roleName) {
-        this.roleName = roleName;
-    }
 
     Boolean getClientSessionKeepAlive() {
         return clientSessionKeepAlive;
     }
 
-    void setClientSessionKeepAlive(Boolean clientSessionKeepAlive) {
-        this.clientSessionKeepAlive = clientSessionKeepAlive;
-    }
 
     String getGcpProjectId() {
         return gcpProjectId;
     }
 
-    void setGcpProjectId(String gcpProjectId) {
-        this.gcpProjectId = gcpProjectId;
-    }
 
     String getLocation() {
         return location;
     }
 
-    void setLocation(String location) {
-        this.location = location;
-    }
 
     String getCluster() {
         return cluster;
     }
 
-    void setCluster(String cluster) {
-        this.cluster = cluster;
-    }
 
     SparkMethod getMethod() {
         return method;
     }
 
-    void setMethod(SparkMethod method) {
-        this.method = method;
-    }
 
     String getHttpPath() {
         return httpPath;
     }
 
-    void setHttpPath(String httpPath) {
-        this.httpPath = httpPath;
-    }
 
     String getCatalog() {
         return catalog;
     }
 
-    void setCatalog(String catalog) {
-        this.catalog = catalog;
-    }
 
     /** Where the secrets are; Hibernate leaves the embeddable null when all its columns are, hence none(). */
     SecretReference getSecrets() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -18,12 +19,12 @@ public class WarehouseConnectionRepository implements PanacheRepositoryBase<Ware
         return list("id in ?1", ids);
     }
 
-    /** One page ordered by (name, id), optionally of one warehouse: the cursor holds the last pair seen. */
-    public Uni<List<WarehouseConnection>> page(Warehouse warehouse, PageRequest page) {
-        StringBuilder where = new StringBuilder(warehouse == null ? "1 = 1" : "warehouse = :warehouse");
+    /** One page ordered by (name, id), optionally of one adapter: the cursor holds the last pair seen. */
+    public Uni<List<WarehouseConnection>> page(AdapterType adapterType, PageRequest page) {
+        StringBuilder where = new StringBuilder(adapterType == null ? "1 = 1" : "adapterType = :adapterType");
         Parameters params = new Parameters();
-        if (warehouse != null) {
-            params.and("warehouse", warehouse);
+        if (adapterType != null) {
+            params.and("adapterType", adapterType);
         }
         if (page.hasAfter()) {
             where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
@@ -32,8 +33,8 @@ public class WarehouseConnectionRepository implements PanacheRepositoryBase<Ware
         return find(where + " order by name, id", params).page(0, page.fetchSize()).list();
     }
 
-    public Uni<Long> count(Warehouse warehouse) {
-        return warehouse == null ? count() : count("warehouse", warehouse);
+    public Uni<Long> count(AdapterType adapterType) {
+        return adapterType == null ? count() : count("adapterType", adapterType);
     }
 
 }

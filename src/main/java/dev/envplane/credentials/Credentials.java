@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import dev.envplane.connection.Warehouse;
+import dev.envplane.adapter.AdapterType;
 
 /**
  * An environment's deployment credentials as the API shows them: never a secret value, only whether each secret
@@ -17,7 +17,8 @@ import dev.envplane.connection.Warehouse;
 public interface Credentials {
 
     @NonNull
-    Warehouse getWarehouse();
+    @Description("Which dbt adapter these credentials are for.")
+    AdapterType getAdapterType();
 
     int getThreads();
 

@@ -1,100 +1,63 @@
 package dev.envplane.credentials;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.envplane.adapter.Adapter;
+import dev.envplane.adapter.AuthMethod;
+import dev.envplane.adapter.CredentialColumn;
+import dev.envplane.adapter.CredentialField;
+import dev.envplane.adapter.SecretPlan;
 import dev.envplane.api.ValidationException;
-import dev.envplane.connection.Warehouse;
 import dev.envplane.secrets.Secret;
-import dev.envplane.validation.Fields;
 
 /**
- * One validated change of an environment's credentials: the non-secret fields as they will be, and which secrets
- * to set or remove in Vault. Fields left out keep their stored value; required ones must end up present.
+ * One validated change of an environment's credentials, from its adapter's credential fields: the non-secret
+ * columns as they will be, and which secrets to set or remove in Vault. Fields left out keep their stored value;
+ * required ones must end up present.
  */
-record CredentialsChange(AuthMethod authMethod, String username, String schema, String dataset, String catalog, int threads,
-        Map<String, Secret> set, Set<String> remove) {
+record CredentialsChange(Map<CredentialColumn, Object> columns, Map<String, Secret> set, Set<String> remove) {
 
-    static final int DEFAULT_THREADS = 4;
-    private static final int MAX_SECRET = 1024;
-    private static final int MAX_TOKEN = 4096;
-    private static final int MAX_PRIVATE_KEY = 16384;
-
-    static CredentialsChange of(CredentialsInput input, Warehouse warehouse, EnvironmentCredentials stored) {
-        String block = input.blockName();
-        if (!block.equals(blockOf(warehouse))) {
-            throw new ValidationException(block, "This environment's connection is " + warehouse + ": give a " + blockOf(warehouse)
-                    + " block");
+    static CredentialsChange of(CredentialsInput input, List<CredentialSecret> clearSecrets, Adapter adapter,
+            EnvironmentCredentials stored) {
+        Map.Entry<String, Object> block = input.block();
+        if (!block.getKey().equals(adapter.block())) {
+            throw new ValidationException(block.getKey(), "This environment's connection is " + adapter.type() + ": give a "
+                    + adapter.block() + " block");
         }
-        Builder change = new Builder(block, stored, input.clearSecrets());
-        switch (warehouse) {
-            case POSTGRES, REDSHIFT -> {
-                CredentialsInput.PostgresCredentialsInput in = warehouse == Warehouse.POSTGRES ? input.postgres() : input.redshift();
-                change.common(in.username(), in.schema(), in.threads()).secret("password", in.password(), MAX_SECRET, true);
-            }
-            case SNOWFLAKE -> snowflake(change, input.snowflake(), stored);
-            case BIGQUERY -> {
-                change.threads(input.bigquery().threads());
-                change.dataset = change.required("dataset", Fields.trimmed(block + ".dataset", input.bigquery().dataset(), 1, 1024),
-                        stored == null ? null : stored.dataset);
-            }
-            case SPARK -> change.schema(input.spark().schema(), input.spark().threads())
-                    .secret("token", input.spark().token(), MAX_TOKEN, true);
-            case DATABRICKS -> {
-                change.schema(input.databricks().schema(), input.databricks().threads())
-                        .secret("token", input.databricks().token(), MAX_TOKEN, true);
-                String catalog = Fields.trimmed(block + ".catalog", input.databricks().catalog(), 1, 255);
-                change.catalog = catalog != null ? catalog : stored == null ? null : stored.catalog;
+        Plan plan = new Plan(adapter.block(), stored, clearSecrets);
+        Map<CredentialColumn, Object> columns = new EnumMap<>(CredentialColumn.class);
+        for (CredentialField field : adapter.credentialFields()) {
+            if (!field.secret()) {
+                columns.put(field.column(), plan.column(field, block.getValue()));
             }
         }
-        return change.build();
-    }
-
-    private static void snowflake(Builder change, CredentialsInput.SnowflakeCredentialsInput in, EnvironmentCredentials stored) {
-        AuthMethod method = in.authMethod() != null ? in.authMethod() : stored != null && stored.authMethod != null ? stored.authMethod : AuthMethod.PASSWORD;
-        change.authMethod = method;
-        change.common(in.username(), in.schema(), in.threads());
-        if (method == AuthMethod.PASSWORD) {
-            change.refuse("privateKey", in.privateKey(), "privateKey is for authMethod KEY_PAIR")
-                    .refuse("privateKeyPassphrase", in.privateKeyPassphrase(), "privateKeyPassphrase is for authMethod KEY_PAIR")
-                    .secret("password", in.password(), MAX_SECRET, true)
-                    .drop("privateKey").drop("privateKeyPassphrase");
-            return;
-        }
-        change.refuse("password", in.password(), "password is for authMethod PASSWORD").drop("password")
-                .secret("privateKey", in.privateKey(), MAX_PRIVATE_KEY, true)
-                .secret("privateKeyPassphrase", in.privateKeyPassphrase(), MAX_SECRET, false);
-        if (in.privateKey() != null) {
-            boolean encrypted = PrivateKeys.check(Secret.of(in.privateKey()));
-            if (encrypted && !change.willHave("privateKeyPassphrase")) {
-                throw new ValidationException("snowflake.privateKeyPassphrase", "privateKeyPassphrase is required for an encrypted private key");
-            }
-            if (!encrypted && in.privateKeyPassphrase() != null) {
-                throw new ValidationException("snowflake.privateKeyPassphrase", "privateKeyPassphrase is only for an encrypted private key");
-            }
-            if (!encrypted) {
-                change.drop("privateKeyPassphrase");
+        AuthMethod method = (AuthMethod) columns.get(CredentialColumn.AUTH_METHOD);
+        // First refuse the secrets of another auth method, then check the method's own, in the adapter's order.
+        for (CredentialField field : adapter.credentialFields()) {
+            if (field.secret() && !field.usedBy(method)) {
+                plan.refuse(field, block.getValue(), method);
             }
         }
-    }
-
-    static String blockOf(Warehouse warehouse) {
-        return warehouse.name().toLowerCase();
+        for (CredentialField field : adapter.credentialFields()) {
+            if (field.secret() && field.usedBy(method)) {
+                plan.secret(field, block.getValue());
+            }
+        }
+        adapter.credentialsRule().check(adapter.block(), plan);
+        return plan.build(columns);
     }
 
     void applyTo(EnvironmentCredentials credentials) {
-        credentials.authMethod = authMethod;
-        credentials.username = username;
-        credentials.schema = schema;
-        credentials.dataset = dataset;
-        credentials.catalog = catalog;
-        credentials.threads = threads;
+        columns.forEach(credentials::set);
     }
 
-    private static final class Builder {
+    /** The secrets as they will be, built field by field. */
+    private static final class Plan implements SecretPlan {
         private final String block;
         private final EnvironmentCredentials stored;
         private final Set<String> storedKeys;
@@ -102,14 +65,8 @@ record CredentialsChange(AuthMethod authMethod, String username, String schema, 
         private final Set<String> allowed = new HashSet<>();
         private final Map<String, Secret> set = new HashMap<>();
         private final Set<String> remove = new HashSet<>();
-        private AuthMethod authMethod;
-        private String username;
-        private String schema;
-        private String dataset;
-        private String catalog;
-        private int threads;
 
-        Builder(String block, EnvironmentCredentials stored, List<CredentialSecret> clearSecrets) {
+        Plan(String block, EnvironmentCredentials stored, List<CredentialSecret> clearSecrets) {
             this.block = block;
             this.stored = stored;
             this.storedKeys = stored == null ? Set.of() : stored.secrets().keys();
@@ -118,44 +75,34 @@ record CredentialsChange(AuthMethod authMethod, String username, String schema, 
             }
         }
 
-        Builder common(String username, String schema, Integer threads) {
-            this.username = required("username", Fields.trimmed(block + ".username", username, 1, 255), stored == null ? null : stored.username);
-            return schema(schema, threads);
-        }
-
-        Builder schema(String schema, Integer threads) {
-            this.schema = required("schema", Fields.trimmed(block + ".schema", schema, 1, 255), stored == null ? null : stored.schema);
-            threads(threads);
-            return this;
-        }
-
-        void threads(Integer threads) {
-            this.threads = threads != null ? Fields.range(block + ".threads", threads, 1, 64)
-                    : stored != null ? stored.threads : DEFAULT_THREADS;
-        }
-
-        String required(String field, String given, String kept) {
-            if (given != null) {
-                return given;
+        /** The value given, else the stored one, else the default; required ones must end up present. */
+        Object column(CredentialField field, Object input) {
+            String path = block + "." + field.name();
+            Object given = field.read().apply(input);
+            Object value = given != null ? field.check().apply(path, given)
+                    : stored != null && stored.get(field.column()) != null ? stored.get(field.column()) : field.fallback();
+            if (value == null && field.required()) {
+                throw new ValidationException(path, field.name() + " is required");
             }
-            if (kept == null) {
-                throw new ValidationException(block + "." + field, field + " is required");
-            }
-            return kept;
+            return value;
         }
 
-        Builder refuse(String field, String value, String message) {
-            if (value != null) {
-                throw new ValidationException(block + "." + field, message);
+        /** A secret of another auth method: refused when given, removed if stored. */
+        void refuse(CredentialField field, Object input, AuthMethod method) {
+            if (field.read().apply(input) != null) {
+                throw new ValidationException(block + "." + field.name(), field.name() + " is for authMethod "
+                        + field.methods().iterator().next() + ", not " + method);
             }
-            return this;
+            drop(field.name());
         }
 
-        Builder secret(String key, String value, int maxLength, boolean required) {
+        void secret(CredentialField field, Object input) {
+            String key = field.name();
+            String value = (String) field.read().apply(input);
             allowed.add(key);
             if (value != null) {
-                if (value.isEmpty() || value.length() > maxLength) {
-                    throw new ValidationException(block + "." + key, key + " must be 1 to " + maxLength + " characters");
+                if (value.isEmpty() || value.length() > field.maxLength()) {
+                    throw new ValidationException(block + "." + key, key + " must be 1 to " + field.maxLength() + " characters");
                 }
                 if (clear.contains(key)) {
                     throw new ValidationException("clearSecrets", key + " cannot be both set and cleared");
@@ -164,31 +111,35 @@ record CredentialsChange(AuthMethod authMethod, String username, String schema, 
             } else if (clear.contains(key)) {
                 remove.add(key);
             }
-            if (required && !willHave(key)) {
+            if (field.required() && !willHave(key)) {
                 throw new ValidationException(block + "." + key, key + " is required");
             }
-            return this;
         }
 
-        /** A secret the chosen method does not use: removed if stored. */
-        Builder drop(String key) {
+        @Override
+        public Secret given(String key) {
+            return set.get(key);
+        }
+
+        @Override
+        public void drop(String key) {
             if (storedKeys.contains(key) && !set.containsKey(key)) {
                 remove.add(key);
             }
-            return this;
         }
 
-        boolean willHave(String key) {
+        @Override
+        public boolean willHave(String key) {
             return set.containsKey(key) || (storedKeys.contains(key) && !remove.contains(key) && !clear.contains(key));
         }
 
-        CredentialsChange build() {
+        CredentialsChange build(Map<CredentialColumn, Object> columns) {
             for (String key : clear) {
                 if (!allowed.contains(key)) {
                     throw new ValidationException("clearSecrets", key + " is not a secret of these credentials");
                 }
             }
-            return new CredentialsChange(authMethod, username, schema, dataset, catalog, threads, Map.copyOf(set), Set.copyOf(remove));
+            return new CredentialsChange(columns, Map.copyOf(set), Set.copyOf(remove));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.envplane.credentials;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -31,8 +33,9 @@ public class CredentialsGraphQLApi {
     @Mutation("setEnvironmentCredentials")
     @Description("Creates or changes an environment's deployment credentials; secrets go to Vault only. Fields left out keep "
             + "their value.")
-    public Uni<@NonNull Credentials> setEnvironmentCredentials(@NonNull @Id String environmentId, @NonNull CredentialsInput input) {
-        return service.set(Ids.parse("environmentId", environmentId), input);
+    public Uni<@NonNull Credentials> setEnvironmentCredentials(@NonNull @Id String environmentId, @NonNull CredentialsInput input,
+            @Description("Secrets to remove (they must not be given in input at the same time).") List<CredentialSecret> clearSecrets) {
+        return service.set(Ids.parse("environmentId", environmentId), input, clearSecrets);
     }
 
     @Mutation("deleteEnvironmentCredentials")

@@ -1,6 +1,7 @@
 package dev.envplane.credentials;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -8,10 +9,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import dev.envplane.adapter.Adapter;
+import dev.envplane.adapter.Adapters;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
-import dev.envplane.connection.Warehouse;
 import dev.envplane.database.ConstraintViolations;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
@@ -48,13 +50,13 @@ public class CredentialsService implements EnvironmentDeletionHook {
      * Creates or changes the credentials. Changes of one environment's credentials are serialised by a row lock; two
      * concurrent first settings race on the primary key and on Vault's check-and-set, and the loser gets CONFLICT.
      */
-    public Uni<Credentials> set(UUID environmentId, CredentialsInput input) {
-        input.blockName(); // exactly one block, checked before any database work
+    public Uni<Credentials> set(UUID environmentId, CredentialsInput input, List<CredentialSecret> clearSecrets) {
+        input.block(); // exactly one block, checked before any database work
         return environments.require(environmentId, "environmentId").chain(environment -> {
-            Warehouse warehouse = warehouseOf(environment);
+            Adapter adapter = adapterOf(environment);
             return credentials.findById(environmentId, LockModeType.PESSIMISTIC_WRITE).chain(stored -> {
-                CredentialsChange change = CredentialsChange.of(input, warehouse, stored);
-                EnvironmentCredentials target = stored != null ? stored : new EnvironmentCredentials(environmentId, warehouse);
+                CredentialsChange change = CredentialsChange.of(input, clearSecrets, adapter, stored);
+                EnvironmentCredentials target = stored != null ? stored : new EnvironmentCredentials(environmentId, adapter.type());
                 String path = secretStore.credentialsPath(environment.getProjectId(), environmentId);
                 return secrets.write(path, target.secrets(), change.set(), change.remove()).chain(written -> {
                     change.applyTo(target);
@@ -87,11 +89,12 @@ public class CredentialsService implements EnvironmentDeletionHook {
                 .chain(() -> secrets.destroy(stored.secrets(), "credentials deleted"));
     }
 
-    private static Warehouse warehouseOf(Environment environment) {
-        if (environment.getWarehouse() == null) {
+    /** The environment's adapter: fixed by its first connection and kept when the connection is unlinked. */
+    private static Adapter adapterOf(Environment environment) {
+        if (environment.getAdapterType() == null) {
             throw new ValidationException("environmentId",
                     "Environment '" + environment.getName() + "' has no connection yet: set its connectionId first");
         }
-        return environment.getWarehouse();
+        return Adapters.of(environment.getAdapterType());
     }
 }

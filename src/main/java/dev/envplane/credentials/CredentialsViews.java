@@ -1,38 +1,46 @@
 package dev.envplane.credentials;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import dev.envplane.connection.Warehouse;
-import dev.envplane.secrets.SecretReference;
+import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.AuthMethod;
 
-/** The per-warehouse output types of {@link Credentials}, built from the stored row. */
+/** Each adapter's output type of {@link Credentials}, built from the stored row; a new adapter adds its type here. */
 final class CredentialsViews {
+
+    private static final Map<AdapterType, BiFunction<Common, EnvironmentCredentials, Credentials>> TYPES = new EnumMap<>(Map.of(
+            AdapterType.POSTGRES, (c, row) -> new PostgresCredentials(c, row.username, row.schema, row.secrets().has("password")),
+            AdapterType.REDSHIFT, (c, row) -> new RedshiftCredentials(c, row.username, row.schema, row.secrets().has("password")),
+            AdapterType.SNOWFLAKE, (c, row) -> new SnowflakeCredentials(c, row.authMethod, row.username, row.schema,
+                    row.secrets().has("password"), row.secrets().has("privateKey"), row.secrets().has("privateKeyPassphrase")),
+            AdapterType.BIGQUERY, (c, row) -> new BigQueryCredentials(c, row.dataset),
+            AdapterType.SPARK, (c, row) -> new SparkCredentials(c, row.schema, row.secrets().has("token")),
+            AdapterType.DATABRICKS, (c, row) -> new DatabricksCredentials(c, row.schema, row.catalog, row.secrets().has("token"))));
+
+    static {
+        if (TYPES.size() != AdapterType.values().length) {
+            throw new IllegalStateException("Every AdapterType needs a Credentials output type in CredentialsViews");
+        }
+    }
 
     private CredentialsViews() {
     }
 
     static Credentials of(EnvironmentCredentials row) {
-        Common c = new Common(row);
-        SecretReference secrets = row.secrets();
-        return switch (row.warehouse()) {
-            case POSTGRES -> new PostgresCredentials(c, row.username, row.schema, secrets.has("password"));
-            case REDSHIFT -> new RedshiftCredentials(c, row.username, row.schema, secrets.has("password"));
-            case SNOWFLAKE -> new SnowflakeCredentials(c, row.authMethod, row.username, row.schema, secrets.has("password"),
-                    secrets.has("privateKey"), secrets.has("privateKeyPassphrase"));
-            case BIGQUERY -> new BigQueryCredentials(c, row.dataset);
-            case SPARK -> new SparkCredentials(c, row.schema, secrets.has("token"));
-            case DATABRICKS -> new DatabricksCredentials(c, row.schema, row.catalog, secrets.has("token"));
-        };
+        return TYPES.get(row.adapterType()).apply(new Common(row), row);
     }
 
     /** The fields every type shares, from the row. */
-    record Common(Warehouse warehouse, int threads, Integer secretVersion, Instant secretsUpdatedAt, Instant createdAt,
+    record Common(AdapterType adapterType, int threads, Integer secretVersion, Instant secretsUpdatedAt, Instant createdAt,
             Instant updatedAt, int version) {
         Common(EnvironmentCredentials row) {
-            this(row.warehouse(), row.threads, row.secrets().version() == 0 ? null : row.secrets().version(),
+            this(row.adapterType(), row.threads, row.secrets().version() == 0 ? null : row.secrets().version(),
                     row.secrets().updatedAt(), row.getCreatedAt(), row.getUpdatedAt(), row.getVersion());
         }
     }
@@ -46,8 +54,8 @@ final class CredentialsViews {
         }
 
         @NonNull
-        public Warehouse getWarehouse() {
-            return common.warehouse();
+        public AdapterType getAdapterType() {
+            return common.adapterType();
         }
 
         public int getThreads() {

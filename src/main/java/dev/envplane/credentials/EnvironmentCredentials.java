@@ -10,7 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.envplane.connection.Warehouse;
+import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.AuthMethod;
+import dev.envplane.adapter.CredentialColumn;
 import dev.envplane.secrets.SecretReference;
 import dev.envplane.database.Tracked;
 
@@ -23,8 +25,8 @@ public class EnvironmentCredentials extends Tracked {
     @Column(name = "environment_id")
     private UUID environmentId;
     @Enumerated(EnumType.STRING)
-    @Column(updatable = false)
-    private Warehouse warehouse;
+    @Column(name = "warehouse", updatable = false)
+    private AdapterType adapterType;
     @Enumerated(EnumType.STRING)
     @Column(name = "auth_method")
     AuthMethod authMethod;
@@ -40,17 +42,40 @@ public class EnvironmentCredentials extends Tracked {
     protected EnvironmentCredentials() {
     }
 
-    EnvironmentCredentials(UUID environmentId, Warehouse warehouse) {
+    EnvironmentCredentials(UUID environmentId, AdapterType adapterType) {
         this.environmentId = environmentId;
-        this.warehouse = warehouse;
+        this.adapterType = adapterType;
+    }
+
+    /** The column an adapter's credential field is stored in. */
+    Object get(CredentialColumn column) {
+        return switch (column) {
+            case AUTH_METHOD -> authMethod;
+            case USERNAME -> username;
+            case SCHEMA -> schema;
+            case DATASET -> dataset;
+            case CATALOG -> catalog;
+            case THREADS -> threads;
+        };
+    }
+
+    void set(CredentialColumn column, Object value) {
+        switch (column) {
+            case AUTH_METHOD -> authMethod = (AuthMethod) value;
+            case USERNAME -> username = (String) value;
+            case SCHEMA -> schema = (String) value;
+            case DATASET -> dataset = (String) value;
+            case CATALOG -> catalog = (String) value;
+            case THREADS -> threads = (Integer) value;
+        }
     }
 
     public UUID environmentId() {
         return environmentId;
     }
 
-    public Warehouse warehouse() {
-        return warehouse;
+    public AdapterType adapterType() {
+        return adapterType;
     }
 
     public SecretReference secrets() {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import dev.envplane.connection.Warehouse;
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.database.Tracked;
 
 /** Where and how dbt runs for a project. Also its GraphQL output type ({@code project} is resolved in batches). */
@@ -48,7 +48,7 @@ public class Environment extends Tracked {
     private UUID connectionId;
     @Enumerated(EnumType.STRING)
     @Column(name = "adapter_type")
-    private Warehouse warehouse;
+    private AdapterType adapterType;
     @Embedded
     private ConnectionOverrides connectionOverrides;
 
@@ -134,16 +134,16 @@ public class Environment extends Tracked {
         return connectionId;
     }
 
-    /** The warehouse this environment runs on: set by its first connection, never changed (credentials depend on it). */
-    @Ignore
-    public Warehouse getWarehouse() {
-        return warehouse;
+    @Description("The dbt adapter this environment runs on: set by its first connection and never changed (its credentials "
+            + "depend on it); null until a connection is linked.")
+    public AdapterType getAdapterType() {
+        return adapterType;
     }
 
-    /** Links a connection (or none) of {@code warehouse}; the caller has checked that it matches. */
-    void link(UUID connectionId, Warehouse warehouse) {
+    /** Links a connection (or none) of {@code adapterType}; the caller has checked that it matches. */
+    void link(UUID connectionId, AdapterType adapterType) {
         this.connectionId = connectionId;
-        this.warehouse = warehouse;
+        this.adapterType = adapterType;
     }
 
     @Description("What this environment overrides of its connection; null when nothing.")

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.ConflictException;
 import dev.envplane.connection.ConnectionService;
-import dev.envplane.connection.Warehouse;
 import dev.envplane.api.Ids;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.StaleVersionException;
@@ -81,10 +81,10 @@ public class EnvironmentService implements ProjectDeletionHook {
         }
         return projects.lock(environment.getProjectId(), "projectId")
                 .chain(project -> refuseTakenPlace(environment, environment.getDeploymentType()))
-                .chain(() -> warehouseOf(connectionId))
-                .chain(warehouse -> {
-                    environment.link(connectionId, warehouse);
-                    environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), warehouse));
+                .chain(() -> adapterOf(connectionId))
+                .chain(adapter -> {
+                    environment.link(connectionId, adapter);
+                    environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), adapter));
                     return environments.persistAndFlush(environment);
                 })
                 .onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, environment.getName()));
@@ -167,32 +167,32 @@ public class EnvironmentService implements ProjectDeletionHook {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Warehouse> warehouseOf(UUID connectionId) {
+    private Uni<AdapterType> adapterOf(UUID connectionId) {
         return connectionId == null ? Uni.createFrom().nullItem() : connections.require(connectionId, "connectionId");
     }
 
-    /** A new connection must be of the environment's warehouse; overrides are checked against the connection in effect. */
+    /** A new connection must be of the environment's adapter; overrides are checked against the connection in effect. */
     private Uni<Void> relink(Environment environment, UUID connectionId, ConnectionOverridesInput overrides) {
         if (connectionId == null && overrides == null) {
             return Uni.createFrom().voidItem();
         }
-        return warehouseOf(connectionId != null ? connectionId : environment.getConnectionId()).invoke(warehouse -> {
+        return adapterOf(connectionId != null ? connectionId : environment.getConnectionId()).invoke(adapter -> {
             if (connectionId != null) {
-                WarehouseLinks.sameWarehouse(environment.getWarehouse(), warehouse);
-                environment.link(connectionId, warehouse);
+                WarehouseLinks.sameAdapter(environment.getAdapterType(), adapter);
+                environment.link(connectionId, adapter);
             }
             if (overrides != null) {
-                environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, warehouse));
+                environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, adapter));
             }
         }).replaceWithVoid();
     }
 
-    /** The environment keeps its warehouse (credentials stay valid); only a connection of that warehouse can come back. */
+    /** The environment keeps its adapter (credentials stay valid); only a connection of that adapter can come back. */
     private static Uni<Void> unlink(Environment environment, ConnectionOverridesInput overrides) {
-        if (overrides != null && !overrides.isEmpty()) {
+        if (overrides != null && overrides.given().values().stream().anyMatch(java.util.Objects::nonNull)) {
             throw new ValidationException("connectionOverrides", "connectionOverrides need a connection: leave them out when unlinking it");
         }
-        environment.link(null, environment.getWarehouse());
+        environment.link(null, environment.getAdapterType());
         environment.setConnectionOverrides(null);
         return Uni.createFrom().voidItem();
     }

@@ -1,10 +1,14 @@
 package dev.envplane.environment;
 
+import java.util.Map;
+
+import dev.envplane.adapter.Adapter;
+import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.Adapters;
 import dev.envplane.api.ValidationException;
-import dev.envplane.connection.Warehouse;
 import dev.envplane.validation.Fields;
 
-/** Which overrides each warehouse accepts, and the rule that an environment never changes warehouse. */
+/** Which overrides an environment may set (its adapter's definition says), and the rule that it never changes adapter. */
 final class WarehouseLinks {
 
     private static final String FIELD = "connectionOverrides";
@@ -12,44 +16,34 @@ final class WarehouseLinks {
     private WarehouseLinks() {
     }
 
-    static ConnectionOverrides overrides(ConnectionOverridesInput input, Warehouse warehouse) {
+    static ConnectionOverrides overrides(ConnectionOverridesInput input, AdapterType adapterType) {
         if (input == null) {
             return null;
         }
-        String role = Fields.trimmed(FIELD + ".role", input.role(), 1, 255);
-        String database = Fields.trimmed(FIELD + ".database", input.database(), 1, 255);
-        String warehouseName = Fields.trimmed(FIELD + ".warehouse", input.warehouse(), 1, 255);
-        String catalog = Fields.trimmed(FIELD + ".catalog", input.catalog(), 1, 255);
-        if (warehouse == null) {
+        Map<String, String> given = input.given();
+        given.replaceAll((name, value) -> Fields.trimmed(FIELD + "." + name, value, 1, 255));
+        given.values().removeIf(value -> value == null);
+        if (adapterType == null) {
             throw new ValidationException(FIELD, "connectionOverrides need a connection: set connectionId");
         }
-        switch (warehouse) {
-            case SNOWFLAKE -> refuse(catalog, "catalog", "Snowflake takes role, database and warehouse overrides, not catalog");
-            case DATABRICKS -> {
-                refuse(role, "role", "Databricks takes a catalog override only");
-                refuse(database, "database", "Databricks takes a catalog override only");
-                refuse(warehouseName, "warehouse", "Databricks takes a catalog override only");
+        Adapter adapter = Adapters.of(adapterType);
+        for (String name : given.keySet()) {
+            if (adapter.overrides().isEmpty()) {
+                throw new ValidationException(FIELD, adapterType + " connections take no overrides; set them on the connection "
+                        + "or in extended attributes");
             }
-            default -> {
-                if (role != null || database != null || warehouseName != null || catalog != null) {
-                    throw new ValidationException(FIELD, warehouse + " connections take no overrides; set them on the connection "
-                            + "or in extended attributes");
-                }
+            if (!adapter.overrides().contains(name)) {
+                throw new ValidationException(FIELD + "." + name, adapterType + " takes " + adapter.overridesInWords()
+                        + " overrides, not " + name);
             }
         }
-        return new ConnectionOverrides(role, database, warehouseName, catalog);
+        return new ConnectionOverrides(given.get("role"), given.get("database"), given.get("warehouse"), given.get("catalog"));
     }
 
-    static void sameWarehouse(Warehouse current, Warehouse next) {
+    static void sameAdapter(AdapterType current, AdapterType next) {
         if (current != null && current != next) {
             throw new ValidationException("connectionId", "This environment runs on " + current + " and the connection is "
-                    + next + "; an environment cannot change warehouse type: create a new environment instead");
-        }
-    }
-
-    private static void refuse(String value, String field, String message) {
-        if (value != null) {
-            throw new ValidationException(FIELD + "." + field, message);
+                    + next + "; an environment cannot change adapterType: create a new environment instead");
         }
     }
 }

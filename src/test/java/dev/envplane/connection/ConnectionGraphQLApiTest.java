@@ -1,8 +1,8 @@
 package dev.envplane.connection;
 
-import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
-import static dev.envplane.project.ProjectGraphQLApiTest.createProject;
-import static dev.envplane.project.ProjectGraphQLApiTest.unique;
+import static dev.envplane.testing.Errors.assertError;
+import static dev.envplane.testing.Errors.assertSchemaRefusal;
+import static dev.envplane.testing.Fixtures.unique;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 
@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.envplane.testing.Database;
 import dev.envplane.testing.Eventually;
+import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
@@ -47,29 +48,28 @@ import io.restassured.response.ValidatableResponse;
 public class ConnectionGraphQLApiTest {
 
     static final String FIELDS = """
-            id name warehouse createdAt updatedAt version
+            id name adapterType createdAt updatedAt version
             ... on PostgresConnection { host port dbname sslMode }
             ... on RedshiftConnection { host port dbname }
-            ... on SnowflakeConnection { account database warehouseName role clientSessionKeepAlive }
+            ... on SnowflakeConnection { account database warehouse role clientSessionKeepAlive }
             ... on BigQueryConnection { gcpProjectId location serviceAccountKeySet secretVersion secretsUpdatedAt }
             ... on SparkConnection { host port cluster method }
             ... on DatabricksConnection { host httpPath catalog }
             __typename""";
-    static final String CREATE = "mutation($input: CreateConnectionInput!) { createConnection(input: $input) { " + FIELDS + " } }";
     static final String UPDATE = "mutation($id: ID!, $input: UpdateConnectionInput!, $v: Int) "
             + "{ updateConnection(id: $id, input: $input, expectedVersion: $v) { " + FIELDS + " } }";
     static final String DELETE = "mutation($id: ID!) { deleteConnection(id: $id) { " + FIELDS + " } }";
     static final String GET = "query($id: ID!) { connection(id: $id) { " + FIELDS + " } }";
     static final String PAGE = """
-            query($first: Int, $after: String, $warehouse: Warehouse) {
-              connections(first: $first, after: $after, warehouse: $warehouse) {
-                totalCount edges { cursor node { id name warehouse } } pageInfo { hasNextPage endCursor }
+            query($first: Int, $after: String, $adapterType: AdapterType) {
+              connections(first: $first, after: $after, adapterType: $adapterType) {
+                totalCount edges { cursor node { id name adapterType } } pageInfo { hasNextPage endCursor }
               }
             }""";
 
     /** Creates a connection with the given block (name made unique) and returns the response. */
     static ValidatableResponse create(String name, String block, Map<String, ?> settings) {
-        return execute(CREATE, vars("input", Map.of("name", name, block, settings)));
+        return Fixtures.createConnection(FIELDS, Map.of("name", name, block, settings));
     }
 
     static String createId(String name, String block, Map<String, ?> settings) {
@@ -108,7 +108,7 @@ public class ConnectionGraphQLApiTest {
         String pg = createId(unique("pg"), "postgres", Map.of("host", "10.0.0.7", "port", 6543, "dbname", "analytics", "sslMode", "VERIFY_FULL"));
         execute(GET, vars("id", pg)).body("errors", nullValue())
                 .body("data.connection.__typename", equalTo("PostgresConnection"))
-                .body("data.connection.warehouse", equalTo("POSTGRES"))
+                .body("data.connection.adapterType", equalTo("POSTGRES"))
                 .body("data.connection.host", equalTo("10.0.0.7"))
                 .body("data.connection.port", is(6543))
                 .body("data.connection.dbname", equalTo("analytics"))
@@ -120,7 +120,7 @@ public class ConnectionGraphQLApiTest {
         String rs = createId(unique("rs"), "redshift", Map.of("host", "acme.abc123.us-east-1.redshift.amazonaws.com", "port", 5440, "dbname", "dev"));
         execute(GET, vars("id", rs)).body("errors", nullValue())
                 .body("data.connection.__typename", equalTo("RedshiftConnection"))
-                .body("data.connection.warehouse", equalTo("REDSHIFT"))
+                .body("data.connection.adapterType", equalTo("REDSHIFT"))
                 .body("data.connection.host", equalTo("acme.abc123.us-east-1.redshift.amazonaws.com"))
                 .body("data.connection.port", is(5440))
                 .body("data.connection.dbname", equalTo("dev"));
@@ -129,10 +129,10 @@ public class ConnectionGraphQLApiTest {
                 "warehouse", "TRANSFORMING", "role", "TRANSFORMER", "clientSessionKeepAlive", true));
         execute(GET, vars("id", sf)).body("errors", nullValue())
                 .body("data.connection.__typename", equalTo("SnowflakeConnection"))
-                .body("data.connection.warehouse", equalTo("SNOWFLAKE"))
+                .body("data.connection.adapterType", equalTo("SNOWFLAKE"))
                 .body("data.connection.account", equalTo("xy12345.eu-central-1"))
                 .body("data.connection.database", equalTo("ANALYTICS"))
-                .body("data.connection.warehouseName", equalTo("TRANSFORMING"))
+                .body("data.connection.warehouse", equalTo("TRANSFORMING"))
                 .body("data.connection.role", equalTo("TRANSFORMER"))
                 .body("data.connection.clientSessionKeepAlive", is(true));
 
@@ -140,7 +140,7 @@ public class ConnectionGraphQLApiTest {
                 "serviceAccountKeyJson", serviceAccountKey("canary-" + UUID.randomUUID())));
         execute(GET, vars("id", bq)).body("errors", nullValue())
                 .body("data.connection.__typename", equalTo("BigQueryConnection"))
-                .body("data.connection.warehouse", equalTo("BIGQUERY"))
+                .body("data.connection.adapterType", equalTo("BIGQUERY"))
                 .body("data.connection.gcpProjectId", equalTo("acme-analytics"))
                 .body("data.connection.location", equalTo("EU"))
                 .body("data.connection.serviceAccountKeySet", is(true))
@@ -150,7 +150,7 @@ public class ConnectionGraphQLApiTest {
         String sp = createId(unique("spark"), "spark", Map.of("host", "spark.example.com", "port", 10001, "cluster", "etl", "method", "THRIFT"));
         execute(GET, vars("id", sp)).body("errors", nullValue())
                 .body("data.connection.__typename", equalTo("SparkConnection"))
-                .body("data.connection.warehouse", equalTo("SPARK"))
+                .body("data.connection.adapterType", equalTo("SPARK"))
                 .body("data.connection.host", equalTo("spark.example.com"))
                 .body("data.connection.port", is(10001))
                 .body("data.connection.cluster", equalTo("etl"))
@@ -160,7 +160,7 @@ public class ConnectionGraphQLApiTest {
                 "httpPath", "/sql/1.0/warehouses/abc123", "catalog", "main"));
         execute(GET, vars("id", db)).body("errors", nullValue())
                 .body("data.connection.__typename", equalTo("DatabricksConnection"))
-                .body("data.connection.warehouse", equalTo("DATABRICKS"))
+                .body("data.connection.adapterType", equalTo("DATABRICKS"))
                 .body("data.connection.host", equalTo("adb-1234567890.12.azuredatabricks.net"))
                 .body("data.connection.httpPath", equalTo("/sql/1.0/warehouses/abc123"))
                 .body("data.connection.catalog", equalTo("main"));
@@ -193,8 +193,6 @@ public class ConnectionGraphQLApiTest {
                 Arguments.of(Map.of("name", "", "postgres", pg), "name"),
                 Arguments.of(Map.of("name", "   ", "postgres", pg), "name"),
                 Arguments.of(Map.of("name", "x".repeat(101), "postgres", pg), "name"),
-                Arguments.of(Map.of("name", "none"), "input"),
-                Arguments.of(Map.of("name", "two", "postgres", pg, "redshift", Map.of("host", "rs.example.com", "dbname", "dev")), "input"),
                 Arguments.of(block("postgres", "dbname", "analytics"), "postgres.host"),
                 Arguments.of(block("postgres", "host", "https://db.example.com", "dbname", "a"), "postgres.host"),
                 Arguments.of(block("postgres", "host", "db.example.com/analytics", "dbname", "a"), "postgres.host"),
@@ -231,6 +229,18 @@ public class ConnectionGraphQLApiTest {
                 Arguments.of(block("databricks", "host", "dbc.example.com", "httpPath", "/sql/1.0 /x"), "databricks.httpPath"));
     }
 
+    @Test
+    void theSchemaAsksForExactlyOneAdapterBlock() {
+        execute("{ __type(name: \"CreateConnectionInput\") { isOneOf } }").body("data.__type.isOneOf", is(true));
+        execute("{ __type(name: \"UpdateConnectionInput\") { isOneOf } }").body("data.__type.isOneOf", is(false));
+        long before = connectionCount();
+        String oneOf = "Exactly one key must be specified for OneOf type 'CreateConnectionInput'.";
+        assertSchemaRefusal(Fixtures.createConnection(FIELDS, Map.of("name", unique("none"))), oneOf);
+        assertSchemaRefusal(Fixtures.createConnection(FIELDS, Map.of("name", unique("two"), "postgres",
+                Map.of("host", "db.example.com", "dbname", "a"), "redshift", Map.of("host", "rs.example.com", "dbname", "dev"))), oneOf);
+        assertEquals(before, connectionCount());
+    }
+
     static Map<String, Object> block(String block, Object... namesAndValues) {
         Map<String, Object> settings = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -243,7 +253,7 @@ public class ConnectionGraphQLApiTest {
     @MethodSource("invalidInputs")
     void refusesInvalidInputOnItsFieldAndWritesNothing(Map<String, Object> input, String field) {
         long before = connectionCount();
-        assertError(execute(CREATE, vars("input", input)), "VALIDATION", field)
+        assertError(Fixtures.createConnection(FIELDS, input), "VALIDATION", field)
                 .body("data", nullValue());
         assertEquals(before, connectionCount());
     }
@@ -306,9 +316,9 @@ public class ConnectionGraphQLApiTest {
         List<String> ids = onlyRedshift.stream().map(node -> node.get("id")).toList();
         assertTrue(ids.containsAll(redshifts), "every Redshift connection is listed");
         assertTrue(postgreses.stream().noneMatch(ids::contains), "no Postgres connection is listed");
-        assertTrue(onlyRedshift.stream().allMatch(node -> node.get("warehouse").equals("REDSHIFT")));
+        assertTrue(onlyRedshift.stream().allMatch(node -> node.get("adapterType").equals("REDSHIFT")));
 
-        execute(PAGE, vars("first", 0, "after", null, "warehouse", "REDSHIFT")).body("errors", nullValue())
+        execute(PAGE, vars("first", 0, "after", null, "adapterType", "REDSHIFT")).body("errors", nullValue())
                 .body("data.connections.edges", org.hamcrest.Matchers.empty())
                 .body("data.connections.pageInfo.hasNextPage", is(true))
                 .body("data.connections.totalCount", is(onlyRedshift.size()));
@@ -322,11 +332,11 @@ public class ConnectionGraphQLApiTest {
         Integer total = null;
         boolean more = true;
         while (more) {
-            ValidatableResponse page = execute(PAGE, vars("first", size, "after", after, "warehouse", warehouse)).body("errors", nullValue());
+            ValidatableResponse page = execute(PAGE, vars("first", size, "after", after, "adapterType", warehouse)).body("errors", nullValue());
             List<Map<String, String>> nodes = page.extract().path("data.connections.edges.node");
             assertTrue(nodes.size() <= size);
             if (warehouse != null) {
-                page.body("data.connections.edges.node.warehouse", everyItem(equalTo(warehouse)));
+                page.body("data.connections.edges.node.adapterType", everyItem(equalTo(warehouse)));
             }
             seen.addAll(nodes);
             Integer count = page.extract().path("data.connections.totalCount");
@@ -379,7 +389,7 @@ public class ConnectionGraphQLApiTest {
         execute(UPDATE, vars("id", sf, "input", Map.of("snowflake", Map.of("warehouse", "BIG_WH", "role", "")), "v", null)).body("errors", nullValue())
                 .body("data.updateConnection.account", equalTo("xy12345"))
                 .body("data.updateConnection.database", equalTo("DB"))
-                .body("data.updateConnection.warehouseName", equalTo("BIG_WH"))
+                .body("data.updateConnection.warehouse", equalTo("BIG_WH"))
                 .body("data.updateConnection.role", nullValue());
     }
 
@@ -446,7 +456,7 @@ public class ConnectionGraphQLApiTest {
         String name = unique("in-use");
         String id = postgres(name);
         String projectName = unique("proj");
-        String project = createProject(projectName);
+        String project = Fixtures.project(projectName);
         String environment = execute("mutation($p: ID!, $c: ID) { createEnvironment(input: {projectId: $p, name: \"ci\", type: DEPLOYMENT, "
                 + "connectionId: $c}) { id } }", vars("p", project, "c", id))
                 .body("errors", nullValue()).extract().path("data.createEnvironment.id");

@@ -1,6 +1,7 @@
 package dev.envplane.credentials;
 
-import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
+import static dev.envplane.testing.Errors.assertError;
+import static dev.envplane.testing.Errors.assertSchemaRefusal;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static io.restassured.RestAssured.given;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
 import java.net.URL;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,20 +43,28 @@ class CredentialsGraphQLApiTest {
     URL ready;
 
     static final String FIELDS = """
-            __typename warehouse threads secretVersion secretsUpdatedAt version
+            __typename adapterType threads secretVersion secretsUpdatedAt version
             ... on PostgresCredentials { username schema passwordSet }
             ... on RedshiftCredentials { username schema passwordSet }
             ... on SnowflakeCredentials { authMethod username schema passwordSet privateKeySet privateKeyPassphraseSet }
             ... on BigQueryCredentials { dataset }
             ... on SparkCredentials { schema tokenSet }
             ... on DatabricksCredentials { schema catalog tokenSet }""";
-    static final String SET = "mutation($e: ID!, $input: CredentialsInput!) { setEnvironmentCredentials(environmentId: $e, input: $input) { "
+    static final String SET = "mutation($e: ID!, $input: CredentialsInput!, $clear: [CredentialSecret]) "
+            + "{ setEnvironmentCredentials(environmentId: $e, input: $input, clearSecrets: $clear) { "
             + FIELDS + " } }";
-    static final String DELETE = "mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { warehouse } }";
+    static final String DELETE = "mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }";
     static final String READ = "query($e: ID!) { environment(id: $e) { credentials { " + FIELDS + " } } }";
 
     static ValidatableResponse set(String environmentId, Map<String, Object> input) {
-        return execute(SET, vars("e", environmentId, "input", input));
+        return execute(SET, setVars(environmentId, input));
+    }
+
+    /** The variables of SET for {@code input} as a test writes it, clearSecrets beside the block; it is its own argument. */
+    static Map<String, Object> setVars(String environmentId, Map<String, Object> input) {
+        Map<String, Object> block = new HashMap<>(input);
+        Object clear = block.remove("clearSecrets");
+        return vars("e", environmentId, "input", block, "clear", clear);
     }
 
     @Test
@@ -87,7 +97,7 @@ class CredentialsGraphQLApiTest {
             Environment env = Fixtures.environmentOn(c.block());
             set(env.id(), Map.of(c.block(), c.input())).body("errors", nullValue())
                     .body("data.setEnvironmentCredentials.__typename", equalTo(c.type()))
-                    .body("data.setEnvironmentCredentials.warehouse", equalTo(c.block().toUpperCase()));
+                    .body("data.setEnvironmentCredentials.adapterType", equalTo(c.block().toUpperCase()));
         }
     }
 
@@ -161,8 +171,10 @@ class CredentialsGraphQLApiTest {
         assertError(set(env.id(), Map.of("postgres", Map.of("password", "p", "schema", "s"))), "VALIDATION", "postgres.username");
         assertError(set(env.id(), Map.of("postgres", Map.of("username", "u", "password", "p", "schema", "s", "threads", 0))),
                 "VALIDATION", "postgres.threads");
-        assertError(set(env.id(), Map.of()), "VALIDATION", "input");
-        assertError(set(env.id(), Map.of("postgres", Map.of(), "redshift", Map.of())), "VALIDATION", "input");
+        String oneOf = "Exactly one key must be specified for OneOf type 'CredentialsInput'.";
+        assertSchemaRefusal(set(env.id(), Map.of()), oneOf);
+        assertSchemaRefusal(set(env.id(), Map.of("postgres", Map.of(), "redshift", Map.of())), oneOf);
+        execute("{ __type(name: \"CredentialsInput\") { isOneOf } }").body("data.__type.isOneOf", is(true));
         String bare = execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"x\", type: DEPLOYMENT}) { id } }",
                 vars("p", Fixtures.project())).extract().path("data.createEnvironment.id");
         assertError(set(bare, Map.of("postgres", Map.of("username", "u", "password", "p", "schema", "s"))), "VALIDATION", "environmentId");
@@ -175,7 +187,7 @@ class CredentialsGraphQLApiTest {
         Environment first = Fixtures.environmentOn("spark");
         set(first.id(), Map.of("spark", Map.of("token", "a", "schema", "s"))).body("errors", nullValue());
         set(first.id(), Map.of("spark", Map.of("token", "b"))).body("errors", nullValue());
-        execute(DELETE, vars("e", first.id())).body("data.deleteEnvironmentCredentials.warehouse", equalTo("SPARK"));
+        execute(DELETE, vars("e", first.id())).body("data.deleteEnvironmentCredentials.adapterType", equalTo("SPARK"));
         Eventually.until("first destroyed", () -> Vault.metadataStatus(first.vaultPath()) == 404);
         execute(READ, vars("e", first.id())).body("data.environment.credentials", nullValue());
         assertError(execute(DELETE, vars("e", first.id())), "NOT_FOUND", "environmentId");

@@ -50,6 +50,9 @@ class SecretsGoNowhereElseTest {
         return canary;
     }
 
+    private static final String CREATE_CONNECTION =
+            "mutation($name: String!, $input: CreateConnectionInput!) { createConnection(name: $name, input: $input) { id } }";
+
     private String call(String document, Map<String, Object> variables) {
         String body = given().contentType(ContentType.JSON).accept(ContentType.JSON)
                 .body(Map.of("query", document, "variables", variables)).post("/graphql").then().extract().asString();
@@ -58,7 +61,7 @@ class SecretsGoNowhereElseTest {
     }
 
     private void set(Environment env, Map<String, Object> input) {
-        call(CredentialsGraphQLApiTest.SET, vars("e", env.id(), "input", input));
+        call(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(env.id(), input));
     }
 
     @Test
@@ -83,9 +86,8 @@ class SecretsGoNowhereElseTest {
         set(envs.get("bigquery"), Map.of("bigquery", Map.of("dataset", "analytics")));
         set(envs.get("spark"), Map.of("spark", Map.of("token", canary("spark"), "schema", "s")));
         set(envs.get("databricks"), Map.of("databricks", Map.of("token", canary("dbx"), "schema", "s")));
-        String bigQueryConnection = call("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
-                vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", "acme-analytics",
-                        "serviceAccountKeyJson", serviceAccountKey))));
+        String bigQueryConnection = call(CREATE_CONNECTION, vars("name", Fixtures.unique("bq"),
+                "input", Map.of("bigquery", Map.of("gcpProjectId", "acme-analytics", "serviceAccountKeyJson", serviceAccountKey))));
 
         // rotate, keep, switch method, clear
         String rotated = canary("pg-rotated");
@@ -100,9 +102,8 @@ class SecretsGoNowhereElseTest {
         set(envs.get("snowflake"), Map.of("snowflake", Map.of("privateKey", "-----BEGIN PRIVATE KEY-----\n" + canary("bad-pem")
                 + "\n-----END PRIVATE KEY-----")));
         set(envs.get("spark"), Map.of("spark", Map.of("token", canary("cleared-and-set")), "clearSecrets", List.of("TOKEN")));
-        call("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
-                vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", "acme-analytics",
-                        "serviceAccountKeyJson", "{\"not\": \"" + canary("bad-bq-json") + "\""))));
+        call(CREATE_CONNECTION, vars("name", Fixtures.unique("bq"),
+                "input", Map.of("bigquery", Map.of("gcpProjectId", "acme-analytics", "serviceAccountKeyJson", "{\"not\": \"" + canary("bad-bq-json") + "\""))));
 
         badInputInEveryShape(envs);
 
@@ -110,7 +111,7 @@ class SecretsGoNowhereElseTest {
         LocalServicesResource.vault().seal();
         try {
             set(envs.get("spark"), Map.of("spark", Map.of("token", canary("sealed"))));
-            call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { warehouse } }", vars("e", envs.get("spark").id()));
+            call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", envs.get("spark").id()));
             readEverything();
         } finally {
             LocalServicesResource.vault().unseal();
@@ -129,7 +130,7 @@ class SecretsGoNowhereElseTest {
         responses.append(given().get(metrics).asString());
 
         // then deletions: credentials, environment, project
-        call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { warehouse } }", vars("e", envs.get("redshift").id()));
+        call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", envs.get("redshift").id()));
         call("mutation($e: ID!) { deleteEnvironment(id: $e) { id } }", vars("e", envs.get("spark").id()));
         call("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", envs.get("databricks").projectId()));
 

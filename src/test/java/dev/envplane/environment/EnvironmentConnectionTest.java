@@ -1,6 +1,6 @@
 package dev.envplane.environment;
 
-import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
+import static dev.envplane.testing.Errors.assertError;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.containsString;

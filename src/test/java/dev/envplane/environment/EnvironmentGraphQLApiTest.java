@@ -1,8 +1,7 @@
 package dev.envplane.environment;
 
-import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
-import static dev.envplane.project.ProjectGraphQLApiTest.createProject;
-import static dev.envplane.project.ProjectGraphQLApiTest.unique;
+import static dev.envplane.testing.Errors.assertError;
+import static dev.envplane.testing.Fixtures.unique;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.contains;
@@ -27,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.envplane.testing.Database;
+import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -58,7 +58,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void createsADeploymentEnvironmentWithDefaults() {
-        String project = createProject(unique("env"));
+        String project = Fixtures.project(unique("env"));
         create(project, "  ci  ", "DEPLOYMENT")
                 .body("errors", nullValue())
                 .body("data.createEnvironment.name", equalTo("ci"))
@@ -73,7 +73,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void createsAStagingEnvironmentOnALongLivedBranch() {
-        String project = createProject(unique("staging"));
+        String project = Fixtures.project(unique("staging"));
         create(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING", "dbtVersion", "1.9", "useCustomBranch", true,
                 "customBranch", "staging")
                 .body("errors", nullValue())
@@ -85,17 +85,16 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void allowsOneDevelopmentEnvironmentAndNamesTheHolder() {
-        String project = createProject(unique("dev"));
+        String project = Fixtures.project(unique("dev"));
         String first = createId(project, "Development", "DEVELOPMENT");
-        create(project, "Development 2", "DEVELOPMENT").body("errors[0].extensions.code", equalTo("CONFLICT"))
-                .body("errors[0].extensions.field", equalTo("type"))
+        assertError(create(project, "Development 2", "DEVELOPMENT"), "CONFLICT", "type")
                 .body("errors[0].message", containsString(first));
         assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid", project));
     }
 
     @Test
     void allowsOneProductionEnvironmentAndNamesTheHolder() {
-        String project = createProject(unique("prod"));
+        String project = Fixtures.project(unique("prod"));
         String prod = createId(project, "Production", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         assertError(create(project, "Production 2", "DEPLOYMENT", "deploymentType", "PRODUCTION"), "CONFLICT", "deploymentType")
                 .body("errors[0].message", containsString("'Production' (" + prod + ")"));
@@ -107,7 +106,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void allowsOneStagingEnvironmentAndNamesTheHolder() {
-        String project = createProject(unique("staging"));
+        String project = Fixtures.project(unique("staging"));
         String staging = createId(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING");
         assertError(create(project, "Staging 2", "DEPLOYMENT", "deploymentType", "STAGING"), "CONFLICT", "deploymentType")
                 .body("errors[0].message", containsString("STAGING environment: 'Staging' (" + staging + ")"));
@@ -126,7 +125,7 @@ class EnvironmentGraphQLApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 5; round++) {
-                String project = createProject(unique("race"));
+                String project = Fixtures.project(unique("race"));
                 CountDownLatch start = new CountDownLatch(1);
                 List<CompletableFuture<JsonPath>> attempts = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
@@ -157,7 +156,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void concurrentPromotionsLeaveExactlyOneProduction() throws Exception {
-        String project = createProject(unique("promote-race"));
+        String project = Fixtures.project(unique("promote-race"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ids.add(createId(project, "env-" + i, "DEPLOYMENT"));
@@ -182,7 +181,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void promotionDemotesThePreviousProductionAtomically() {
-        String project = createProject(unique("promote"));
+        String project = Fixtures.project(unique("promote"));
         String oldProd = createId(project, "Production", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         String staging = createId(project, "Staging", "DEPLOYMENT", "deploymentType", "STAGING");
         execute(PROMOTE, vars("id", staging)).body("data.promoteToProduction.deploymentType", equalTo("PRODUCTION"));
@@ -197,7 +196,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void refusesToPromoteADevelopmentOrUnknownEnvironment() {
-        String project = createProject(unique("promote-dev"));
+        String project = Fixtures.project(unique("promote-dev"));
         String dev = createId(project, "Development", "DEVELOPMENT");
         assertError(execute(PROMOTE, vars("id", dev)), "VALIDATION", "environmentId");
         assertError(execute(PROMOTE, vars("id", UUID.randomUUID().toString())), "NOT_FOUND", "environmentId");
@@ -205,7 +204,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void refusesDeploymentTypeOnADevelopmentEnvironment() {
-        String project = createProject(unique("devtype"));
+        String project = Fixtures.project(unique("devtype"));
         assertError(create(project, "dev", "DEVELOPMENT", "deploymentType", "STAGING"), "VALIDATION", "deploymentType");
         assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
     }
@@ -214,7 +213,7 @@ class EnvironmentGraphQLApiTest {
     @ValueSource(strings = { "latest", "compatible", "extended", "fallback", "versionless", "latest-fusion", "fusion-latest",
             "fusion-compatible", "fusion-extended", "fusion-fallback", "1.9", "1.10", "1.8.0-latest", "1.11.0-pre" })
     void acceptsTheDbtVersionTracks(String version) {
-        create(createProject(unique("dbt")), "ci", "DEPLOYMENT", "dbtVersion", version)
+        create(Fixtures.project(unique("dbt")), "ci", "DEPLOYMENT", "dbtVersion", version)
                 .body("errors", nullValue())
                 .body("data.createEnvironment.dbtVersion", equalTo(version));
     }
@@ -222,7 +221,7 @@ class EnvironmentGraphQLApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "1", "1.9.1", "v1.9", "1.9-latest", "1.9.0-latest-x", "newest", "fusion", "fusion-nightly" })
     void refusesOtherDbtVersions(String version) {
-        String project = createProject(unique("dbt-bad"));
+        String project = Fixtures.project(unique("dbt-bad"));
         assertError(create(project, "ci", "DEPLOYMENT", "dbtVersion", version), "VALIDATION", "dbtVersion")
                 .body("errors[0].message", containsString("latest-fusion"));
         assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
@@ -230,7 +229,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void targetNameDefaultsToDefaultAndIsADbtTargetName() {
-        String project = createProject(unique("target"));
+        String project = Fixtures.project(unique("target"));
         String id = createId(project, "ci", "DEPLOYMENT");
         execute("query($id: ID!) { environment(id: $id) { targetName } }", vars("id", id)).body("data.environment.targetName", equalTo("default"));
         execute(UPDATE, vars("id", id, "input", Map.of("targetName", "ci_staging-2"), "v", null)).body("errors", nullValue());
@@ -244,7 +243,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void customBranchAndItsFlagRequireEachOther() {
-        String project = createProject(unique("branch"));
+        String project = Fixtures.project(unique("branch"));
         assertError(create(project, "a", "DEPLOYMENT", "useCustomBranch", true), "VALIDATION", "customBranch");
         assertError(create(project, "b", "DEPLOYMENT", "customBranch", "staging"), "VALIDATION", "useCustomBranch");
         assertError(create(project, "c", "DEPLOYMENT", "useCustomBranch", false, "customBranch", "staging"), "VALIDATION", "useCustomBranch");
@@ -255,7 +254,7 @@ class EnvironmentGraphQLApiTest {
     @Test
     void refusesUnknownProjectsAndDuplicateNames() {
         assertError(create(UUID.randomUUID().toString(), "x", "DEPLOYMENT"), "NOT_FOUND", "projectId");
-        String project = createProject(unique("names"));
+        String project = Fixtures.project(unique("names"));
         createId(project, "ci", "DEPLOYMENT");
         assertError(create(project, "ci", "DEPLOYMENT"), "CONFLICT", "name");
         assertError(create(project, " ", "DEPLOYMENT"), "VALIDATION", "name");
@@ -263,7 +262,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void updatesFieldsAndRefusesATypeChange() {
-        String project = createProject(unique("update"));
+        String project = Fixtures.project(unique("update"));
         String id = createId(project, "ci", "DEPLOYMENT");
         execute(UPDATE, vars("id", id, "input", Map.of("name", "CI", "dbtVersion", "compatible", "useCustomBranch", true,
                 "customBranch", "release/2026-11"), "v", 0))
@@ -286,7 +285,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void refusesAStaleExpectedVersionAndWritesNothing() {
-        String id = createId(createProject(unique("stale")), "ci", "DEPLOYMENT");
+        String id = createId(Fixtures.project(unique("stale")), "ci", "DEPLOYMENT");
         execute(UPDATE, vars("id", id, "input", Map.of("name", "first"), "v", 0)).body("errors", nullValue());
         assertError(execute(UPDATE, vars("id", id, "input", Map.of("name", "second"), "v", 0)), "STALE_VERSION", "expectedVersion");
         execute("query($id: ID!) { environment(id: $id) { name } }", vars("id", id)).body("data.environment.name", equalTo("first"));
@@ -294,7 +293,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void deletesAnEnvironment() {
-        String id = createId(createProject(unique("delete")), "ci", "DEPLOYMENT");
+        String id = createId(Fixtures.project(unique("delete")), "ci", "DEPLOYMENT");
         execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)).body("data.deleteEnvironment.name", equalTo("ci"));
         execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("data.environment", nullValue());
         assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)), "NOT_FOUND", "id");
@@ -302,7 +301,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void projectListsItsEnvironmentsFiltered() {
-        String project = createProject(unique("list"));
+        String project = Fixtures.project(unique("list"));
         createId(project, "dev", "DEVELOPMENT");
         createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         createId(project, "b-staging", "DEPLOYMENT", "deploymentType", "STAGING");
@@ -322,7 +321,7 @@ class EnvironmentGraphQLApiTest {
     void nestedListsAreLoadedWithOneQueryPerLevel() {
         String prefix = unique("batch");
         for (int i = 0; i < 6; i++) {
-            String project = createProject(prefix + "-" + i);
+            String project = Fixtures.project(prefix + "-" + i);
             createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
             createId(project, "dev", "DEVELOPMENT");
         }
@@ -339,7 +338,7 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void aliasesOfOneFieldWithDifferentArgumentsGetTheirOwnAnswers() {
-        String project = createProject(unique("aliases"));
+        String project = Fixtures.project(unique("aliases"));
         createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
         createId(project, "staging", "DEPLOYMENT", "deploymentType", "STAGING");
         createId(project, "dev", "DEVELOPMENT");
@@ -355,8 +354,8 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void aNullConnectionIdUnlinksTheConnectionAndLeavingItOutKeepsIt() {
-        String project = createProject(unique("unlink"));
-        String snowflake = dev.envplane.testing.Fixtures.connection("snowflake");
+        String project = Fixtures.project(unique("unlink"));
+        String snowflake = Fixtures.connection("snowflake");
         String id = createId(project, "ci", "DEPLOYMENT", "connectionId", snowflake, "connectionOverrides", Map.of("role", "TRANSFORMER"));
         String read = "query($id: ID!) { environment(id: $id) { connection { id } connectionOverrides { role } } }";
 
@@ -371,9 +370,9 @@ class EnvironmentGraphQLApiTest {
                 .body("data.environment.connectionOverrides", nullValue());
 
         // It keeps its warehouse: only a Snowflake connection can come back.
-        assertError(execute(UPDATE, vars("id", id, "input", Map.of("connectionId", dev.envplane.testing.Fixtures.connection("postgres")), "v", null)),
+        assertError(execute(UPDATE, vars("id", id, "input", Map.of("connectionId", Fixtures.connection("postgres")), "v", null)),
                 "VALIDATION", "connectionId");
-        String another = dev.envplane.testing.Fixtures.connection("snowflake");
+        String another = Fixtures.connection("snowflake");
         execute(UPDATE, vars("id", id, "input", Map.of("connectionId", another), "v", null)).body("errors", nullValue());
         execute(read, vars("id", id)).body("data.environment.connection.id", equalTo(another));
     }

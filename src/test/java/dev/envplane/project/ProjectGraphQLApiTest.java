@@ -1,5 +1,7 @@
 package dev.envplane.project;
 
+import static dev.envplane.testing.Errors.assertError;
+import static dev.envplane.testing.Fixtures.unique;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.contains;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.envplane.testing.Database;
+import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,14 +39,6 @@ public class ProjectGraphQLApiTest {
             mutation($input: CreateProjectInput!) {
               createProject(input: $input) { id name description repositoryUrl defaultBranch createdAt updatedAt version }
             }""";
-
-    public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    public static String createProject(String name) {
-        return execute(CREATE, vars("input", Map.of("name", name))).extract().path("data.createProject.id");
-    }
 
     @Test
     void createsAProjectWithTrimmedNameAndDefaultBranch() {
@@ -80,7 +75,7 @@ public class ProjectGraphQLApiTest {
     @Test
     void findsAProjectByIdAndByName() {
         String name = unique("finance");
-        String id = createProject(name);
+        String id = Fixtures.project(name);
         execute("query($id: ID!) { project(id: $id) { id name } }", vars("id", id))
                 .body("data.project.name", equalTo(name));
         execute("query($name: String!) { projectByName(name: $name) { id } }", vars("name", name))
@@ -126,7 +121,7 @@ public class ProjectGraphQLApiTest {
     @Test
     void refusesADuplicateNameWithConflict() {
         String name = unique("dup");
-        createProject(name);
+        Fixtures.project(name);
         assertError(execute(CREATE, vars("input", Map.of("name", name))), "CONFLICT", "name")
                 .body("errors[0].message", containsString(name));
         assertEquals(1, Database.count("select count(*) from project where name = ?", name));
@@ -154,8 +149,8 @@ public class ProjectGraphQLApiTest {
         String update = "mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { name } }";
         assertError(execute(update, vars("id", UUID.randomUUID().toString(), "input", Map.of("name", "x"))), "NOT_FOUND", "id");
         String taken = unique("taken");
-        createProject(taken);
-        String id = createProject(unique("mine"));
+        Fixtures.project(taken);
+        String id = Fixtures.project(unique("mine"));
         assertError(execute(update, vars("id", id, "input", Map.of("name", taken))), "CONFLICT", "name");
         assertError(execute(update, vars("id", id, "input", Map.of("repositoryUrl", "nope"))), "VALIDATION", "repositoryUrl");
         assertError(execute(update, vars("id", id, "input", Map.of("name", " "))), "VALIDATION", "name");
@@ -164,7 +159,7 @@ public class ProjectGraphQLApiTest {
     @Test
     void deleteRefusesAProjectWithEnvironmentsUnlessForced() {
         String name = unique("del");
-        String id = createProject(name);
+        String id = Fixtures.project(name);
         execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"dev\", type: DEVELOPMENT}) { id } }", vars("p", id))
                 .body("errors", nullValue());
         String delete = "mutation($id: ID!, $force: Boolean) { deleteProject(id: $id, force: $force) { id name } }";
@@ -180,7 +175,7 @@ public class ProjectGraphQLApiTest {
 
     @Test
     void deletesAProjectWithoutEnvironments() {
-        String id = createProject(unique("empty"));
+        String id = Fixtures.project(unique("empty"));
         execute("mutation($id: ID!) { deleteProject(id: $id) { id } }", vars("id", id)).body("data.deleteProject.id", equalTo(id));
         execute("query($id: ID!) { project(id: $id) { id } }", vars("id", id)).body("data.project", nullValue());
     }
@@ -191,7 +186,7 @@ public class ProjectGraphQLApiTest {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             names.add(prefix + "-" + i);
-            createProject(prefix + "-" + i);
+            Fixtures.project(prefix + "-" + i);
         }
         String query = """
                 query($first: Int, $after: String, $filter: String) {
@@ -226,20 +221,8 @@ public class ProjectGraphQLApiTest {
     @Test
     void nameFilterTreatsWildcardsLiterally() {
         String name = unique("wild") + "_50%";
-        createProject(name);
+        Fixtures.project(name);
         execute("query($f: String) { projects(nameContains: $f) { edges { node { name } } } }", vars("f", "_50%"))
                 .body("data.projects.edges.node.name", contains(name));
-    }
-
-    /** Asserts a single GraphQL error with the given code and field, and none of the internals a client must not see. */
-    public static ValidatableResponse assertError(ValidatableResponse response, String code, String field) {
-        return response
-                .body("errors", hasSize(1))
-                .body("errors[0].extensions.code", equalTo(code))
-                .body("errors[0].extensions.field", equalTo(field))
-                .body("errors[0].extensions.exception", nullValue())
-                .body("errors[0].message", not(containsString("Exception")))
-                .body("errors[0].message", not(containsString("SQL")))
-                .body("errors[0].message", not(containsString("\tat ")));
     }
 }

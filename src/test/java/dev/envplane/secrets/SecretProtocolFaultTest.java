@@ -1,6 +1,6 @@
 package dev.envplane.secrets;
 
-import static dev.envplane.project.ProjectGraphQLApiTest.assertError;
+import static dev.envplane.testing.Errors.assertError;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static io.restassured.RestAssured.given;
@@ -128,9 +128,8 @@ class SecretProtocolFaultTest {
     void aConnectionKeyRotationWhoseCommitFailsKeepsTheOldKey() throws Exception {
         String oldKey = serviceAccountKey(Fixtures.unique("canary-key"));
         String newKey = serviceAccountKey(Fixtures.unique("canary-key"));
-        String id = execute("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
-                vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", "acme-analytics",
-                        "serviceAccountKeyJson", oldKey)))).body("errors", nullValue()).extract().path("data.createConnection.id");
+        String id = Fixtures.createConnection("id", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", "acme-analytics",
+                "serviceAccountKeyJson", oldKey))).body("errors", nullValue()).extract().path("data.createConnection.id");
         String path = "envplane/connections/" + id;
         failCommitsWhere("warehouse_connection", "new.location = 'REFUSED'");
         try {

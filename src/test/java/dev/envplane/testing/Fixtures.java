@@ -4,8 +4,11 @@ import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import io.restassured.response.ValidatableResponse;
 
 /** Creates what a test needs through the API, as a client would. */
 public final class Fixtures {
@@ -18,11 +21,15 @@ public final class Fixtures {
     }
 
     public static String project() {
-        return execute("mutation($n: String!) { createProject(input: {name: $n}) { id } }", vars("n", unique("project")))
+        return project(unique("project"));
+    }
+
+    public static String project(String name) {
+        return execute("mutation($n: String!) { createProject(input: {name: $n}) { id } }", vars("n", name))
                 .body("errors", nullValue()).extract().path("data.createProject.id");
     }
 
-    /** A connection of the given warehouse with valid settings; block is e.g. "snowflake". */
+    /** A connection of the given adapter with valid settings; block is e.g. "snowflake". */
     public static String connection(String block) {
         Map<String, Object> settings = switch (block) {
             case "postgres" -> Map.of("host", "db.example.com", "dbname", "analytics");
@@ -34,12 +41,22 @@ public final class Fixtures {
             case "databricks" -> Map.of("host", "acme.cloud.databricks.com", "httpPath", "/sql/1.0/warehouses/abc");
             default -> throw new IllegalArgumentException(block);
         };
-        return execute("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
-                vars("input", Map.of("name", unique(block), block, settings)))
+        return createConnection("id", Map.of("name", unique(block), block, settings))
                 .body("errors", nullValue()).extract().path("data.createConnection.id");
     }
 
-    /** A deployment environment of a new project, on a new connection of the given warehouse. */
+    /**
+     * createConnection with {@code input} as a test writes it, the name beside the block ({name, snowflake: {...}}):
+     * the name goes to its own argument, the rest to the @oneOf input.
+     */
+    public static ValidatableResponse createConnection(String fields, Map<String, ?> input) {
+        Map<String, Object> blocks = new HashMap<>(input);
+        Object name = blocks.remove("name");
+        return execute("mutation($name: String!, $input: CreateConnectionInput!) { createConnection(name: $name, input: $input) { "
+                + fields + " } }", vars("name", name, "input", blocks));
+    }
+
+    /** A deployment environment of a new project, on a new connection of the given adapter. */
     public static Environment environmentOn(String block) {
         String project = project();
         String connection = connection(block);

@@ -1,4 +1,4 @@
-package dev.envplane.connection;
+package dev.envplane.adapter;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;

@@ -1,4 +1,4 @@
-package dev.envplane.credentials;
+package dev.envplane.adapter;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

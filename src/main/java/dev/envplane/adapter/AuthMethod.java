@@ -1,4 +1,4 @@
-package dev.envplane.credentials;
+package dev.envplane.adapter;
 
 import org.eclipse.microprofile.graphql.Description;
 
