@@ -14,7 +14,7 @@ import java.util.function.Function;
 public record CredentialField(String name, Function<Object, Object> read, CredentialColumn column, boolean required,
         Object fallback, Check check, int maxLength, Set<AuthMethod> methods) {
 
-    static final int DEFAULT_THREADS = 4;
+    public static final int DEFAULT_THREADS = 4;
 
     public boolean secret() {
         return column == null;

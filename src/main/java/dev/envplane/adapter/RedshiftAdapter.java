@@ -29,7 +29,9 @@ final class RedshiftAdapter {
                     ProfileKey.of("password", secret("password")),
                     ProfileKey.of("dbname", connection("dbname")),
                     ProfileKey.of("schema", credentials("schema")),
-                    ProfileKey.of("threads", credentials("threads"))));
+                    ProfileKey.of("threads", credentials("threads")),
+                    // dbt-redshift's own default; envplane does not store a Redshift sslmode yet
+                    ProfileKey.of("sslmode", constant("prefer"))));
 
     private RedshiftAdapter() {
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
 import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.StoredSettings;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
@@ -52,6 +53,12 @@ public class ConnectionService {
     /** The connections found, by id. */
     public Uni<Map<UUID, Connection>> findByIds(Collection<UUID> ids) {
         return connections.findByIds(ids).map(rows -> rows.stream().collect(Collectors.toMap(WarehouseConnection::getId, WarehouseConnection::view)));
+    }
+
+    /** The stored settings of the connections found, by id: what a dbt profile is made of. */
+    public Uni<Map<UUID, StoredSettings>> settingsByIds(Collection<UUID> ids) {
+        return connections.findByIds(ids)
+                .map(rows -> rows.stream().collect(Collectors.toMap(WarehouseConnection::getId, WarehouseConnection::settings)));
     }
 
     Uni<List<WarehouseConnection>> page(AdapterType adapterType, PageRequest page) {

@@ -1,5 +1,7 @@
 package dev.envplane.connection;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,7 +12,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.Adapters;
+import dev.envplane.adapter.StoredSettings;
 import dev.envplane.adapter.ConnectionColumn;
+import dev.envplane.adapter.ConnectionField;
 import dev.envplane.adapter.SparkMethod;
 import dev.envplane.adapter.SslMode;
 import dev.envplane.secrets.SecretReference;
@@ -70,6 +75,37 @@ public class WarehouseConnection extends Tracked {
     /** The GraphQL output object of this connection's adapter. */
     Connection view() {
         return ConnectionTypes.of(adapterType).apply(this);
+    }
+
+    /** The non-secret settings by field name, and where the secrets are. */
+    StoredSettings settings() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ConnectionField field : Adapters.of(adapterType).connectionFields()) {
+            if (!field.secret()) {
+                values.put(field.name(), get(field.column()));
+            }
+        }
+        return new StoredSettings(adapterType, values, getSecrets());
+    }
+
+    private Object get(ConnectionColumn column) {
+        return switch (column) {
+            case HOST -> host;
+            case PORT -> port;
+            case DBNAME -> dbname;
+            case SSL_MODE -> sslMode;
+            case ACCOUNT -> account;
+            case DATABASE_NAME -> databaseName;
+            case WAREHOUSE_NAME -> warehouseName;
+            case ROLE_NAME -> roleName;
+            case CLIENT_SESSION_KEEP_ALIVE -> clientSessionKeepAlive;
+            case GCP_PROJECT_ID -> gcpProjectId;
+            case LOCATION -> location;
+            case CLUSTER -> cluster;
+            case METHOD -> method;
+            case HTTP_PATH -> httpPath;
+            case CATALOG -> catalog;
+        };
     }
 
     /** Writes the column an adapter's connection field is stored in; the field's check has given the value its type. */

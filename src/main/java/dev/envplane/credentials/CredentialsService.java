@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 
 import dev.envplane.adapter.Adapter;
 import dev.envplane.adapter.Adapters;
+import dev.envplane.adapter.StoredSettings;
 import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
@@ -44,6 +45,12 @@ public class CredentialsService implements EnvironmentDeletionHook {
     public Uni<Map<UUID, Credentials>> findByEnvironments(Collection<UUID> environmentIds) {
         return credentials.findByEnvironments(environmentIds)
                 .map(rows -> rows.stream().collect(Collectors.toMap(EnvironmentCredentials::environmentId, CredentialsViews::of)));
+    }
+
+    /** The stored settings of the credentials of these environments, by environment id: what a dbt profile is made of. */
+    public Uni<Map<UUID, StoredSettings>> settingsByEnvironments(Collection<UUID> environmentIds) {
+        return credentials.findByEnvironments(environmentIds)
+                .map(rows -> rows.stream().collect(Collectors.toMap(EnvironmentCredentials::environmentId, EnvironmentCredentials::settings)));
     }
 
     /**

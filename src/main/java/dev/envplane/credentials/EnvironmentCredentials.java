@@ -1,5 +1,7 @@
 package dev.envplane.credentials;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,8 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.Adapters;
+import dev.envplane.adapter.StoredSettings;
 import dev.envplane.adapter.AuthMethod;
 import dev.envplane.adapter.CredentialColumn;
+import dev.envplane.adapter.CredentialField;
 import dev.envplane.secrets.SecretReference;
 import dev.envplane.database.Tracked;
 
@@ -45,6 +50,17 @@ public class EnvironmentCredentials extends Tracked {
     EnvironmentCredentials(UUID environmentId, AdapterType adapterType) {
         this.environmentId = environmentId;
         this.adapterType = adapterType;
+    }
+
+    /** The non-secret fields by name, and where the secrets are. */
+    StoredSettings settings() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (CredentialField field : Adapters.of(adapterType).credentialFields()) {
+            if (!field.secret()) {
+                values.put(field.name(), get(field.column()));
+            }
+        }
+        return new StoredSettings(adapterType, values, secrets());
     }
 
     /** The column an adapter's credential field is stored in. */

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Type;
 
 /** Per-environment overrides of its connection: Snowflake role, database and warehouse; Databricks catalog. */
@@ -29,6 +30,18 @@ public class ConnectionOverrides {
         this.database = database;
         this.warehouse = warehouse;
         this.catalog = catalog;
+    }
+
+    /** An override by its name in the adapter definitions (role, database, warehouse, catalog), or null. */
+    @Ignore
+    public String value(String name) {
+        return switch (name) {
+            case "role" -> role;
+            case "database" -> database;
+            case "warehouse" -> warehouse;
+            case "catalog" -> catalog;
+            default -> null;
+        };
     }
 
     public String getRole() {

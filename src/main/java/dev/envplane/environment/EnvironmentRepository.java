@@ -28,6 +28,10 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
         return list(query + " order by name, id", params);
     }
 
+    public Uni<List<Environment>> findByIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
     public Uni<Environment> findProduction(UUID projectId) {
         return findDeployment(projectId, DeploymentType.PRODUCTION);
     }

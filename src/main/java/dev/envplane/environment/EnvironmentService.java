@@ -55,6 +55,10 @@ public class EnvironmentService implements ProjectDeletionHook {
         return environments.findById(id);
     }
 
+    public Uni<List<Environment>> findByIds(Collection<UUID> ids) {
+        return environments.findByIds(ids);
+    }
+
     /** Every listed project's environments, grouped by project id. */
     public Uni<Map<UUID, List<Environment>>> findByProjects(Collection<UUID> projectIds, EnvironmentType type, DeploymentType deploymentType) {
         return environments.findByProjects(projectIds, type, deploymentType)
