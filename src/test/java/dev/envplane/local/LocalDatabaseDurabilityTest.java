@@ -3,6 +3,8 @@ package dev.envplane.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local default's database keeps what it acknowledged: PostgreSQL killed with SIGKILL (every process of it at
- * once, as a crash does) loses no committed row. With zonky's test settings (asynchronous commit) it would lose the
- * last ones still in the WAL buffers.
+ * once, as a crash does) loses no committed row. Its WAL writer is held (SIGSTOP) while the rows are written, so
+ * only commits that flush their own WAL survive: with zonky's test settings (asynchronous commit) every row is lost.
  */
 class LocalDatabaseDurabilityTest {
 
@@ -35,6 +37,7 @@ class LocalDatabaseDurabilityTest {
             assertEquals("on", show(db, "fsync"));
             assertEquals("on", show(db, "synchronous_commit"));
             db.createStatement().execute("create table acknowledged (n int primary key)");
+            holdWalWriter(database);
             try (PreparedStatement insert = db.prepareStatement("insert into acknowledged values (?)")) {
                 for (int n = 1; n <= ROWS; n++) { // autocommit: each row is its own acknowledged commit
                     insert.setInt(1, n);
@@ -54,6 +57,21 @@ class LocalDatabaseDurabilityTest {
             rows.next();
             assertEquals(ROWS, rows.getInt(1), "rows after the crash");
             assertEquals(ROWS, rows.getInt(2), "the last acknowledged row");
+        }
+    }
+
+    /** SIGSTOP to the background process that would otherwise write asynchronous commits' WAL soon after. */
+    private static void holdWalWriter(LocalDatabase database) throws Exception {
+        ProcessHandle walWriter = database.postmaster().orElseThrow().children()
+                .filter(child -> commandLine(child).contains("walwriter")).findFirst().orElseThrow();
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(walWriter.pid())).start().waitFor());
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        try { // PostgreSQL renames its processes ("postgres: walwriter"): /proc shows the new name, ProcessHandle.Info may not
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));
+        } catch (IOException gone) {
+            return "";
         }
     }
 
