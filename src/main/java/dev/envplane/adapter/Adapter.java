@@ -16,6 +16,21 @@ import java.util.stream.Collectors;
 public record Adapter(AdapterType type, String block, List<ConnectionField> connectionFields,
         List<CredentialField> credentialFields, CredentialsRule credentialsRule, List<String> overrides, List<ProfileKey> profile) {
 
+    /** Profile keys whose value is a secret in every adapter: never a literal value in extended attributes. */
+    public static final Set<String> SECRET_PROFILE_KEYS = Set.of("password", "token", "private_key", "private_key_passphrase",
+            "keyfile_json", "client_secret");
+
+    /** The profile keys an environment's extended attributes may set: every key dbt's adapter knows, except type. */
+    public List<String> extendedAttributeKeys() {
+        return profile.stream().map(ProfileKey::key).filter(key -> !key.equals("type")).toList();
+    }
+
+    /** Whether a profile key holds a secret (then only an env_var() reference may stand there). */
+    public boolean isSecretProfileKey(String key) {
+        return SECRET_PROFILE_KEYS.contains(key) || profile.stream().filter(entry -> entry.key().equals(key))
+                .flatMap(entry -> entry.sources().stream()).anyMatch(source -> source.envVar() != null);
+    }
+
     public Optional<ConnectionField> connectionField(String name) {
         return connectionFields.stream().filter(field -> field.name().equals(name)).findFirst();
     }

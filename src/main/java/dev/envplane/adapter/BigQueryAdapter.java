@@ -36,7 +36,21 @@ public final class BigQueryAdapter {
                     ProfileKey.of("dataset", credentials("dataset")),
                     ProfileKey.of("location", connection("location")),
                     ProfileKey.of("keyfile", secretFile(SERVICE_ACCOUNT_KEY)),
-                    ProfileKey.of("threads", credentials("threads"))));
+                    ProfileKey.of("threads", credentials("threads")),
+                    ProfileKey.extendedOnly("priority"),
+                    ProfileKey.extendedOnly("maximum_bytes_billed"),
+                    ProfileKey.extendedOnly("job_execution_timeout_seconds"),
+                    ProfileKey.extendedOnly("job_creation_timeout_seconds"),
+                    ProfileKey.extendedOnly("job_retries"),
+                    ProfileKey.extendedOnly("job_retry_deadline_seconds"),
+                    ProfileKey.extendedOnly("impersonate_service_account"),
+                    ProfileKey.extendedOnly("execution_project"),
+                    ProfileKey.extendedOnly("keyfile_json"),
+                    ProfileKey.extendedOnly("scopes"),
+                    ProfileKey.extendedOnly("compute_region"),
+                    ProfileKey.extendedOnly("dataproc_region"),
+                    ProfileKey.extendedOnly("dataproc_cluster_name"),
+                    ProfileKey.extendedOnly("gcs_bucket")));
 
     private BigQueryAdapter() {
     }

@@ -36,7 +36,13 @@ final class DatabricksAdapter {
                     ProfileKey.of("catalog", credentials("catalog"), override("catalog"), connection("catalog")),
                     ProfileKey.of("schema", credentials("schema")),
                     ProfileKey.of("token", secret("token")),
-                    ProfileKey.of("threads", credentials("threads"))));
+                    ProfileKey.of("threads", credentials("threads")),
+                    ProfileKey.extendedOnly("auth_type"),
+                    ProfileKey.extendedOnly("client_id"),
+                    ProfileKey.extendedOnly("client_secret"),
+                    ProfileKey.extendedOnly("connect_retries"),
+                    ProfileKey.extendedOnly("connect_timeout"),
+                    ProfileKey.extendedOnly("session_properties")));
 
     private DatabricksAdapter() {
     }

@@ -32,7 +32,16 @@ final class PostgresAdapter {
                     ProfileKey.of("dbname", connection("dbname")),
                     ProfileKey.of("schema", credentials("schema")),
                     ProfileKey.of("threads", credentials("threads")),
-                    ProfileKey.dbtName("sslmode", connection("sslMode"))));
+                    ProfileKey.dbtName("sslmode", connection("sslMode")),
+                    ProfileKey.extendedOnly("keepalives_idle"),
+                    ProfileKey.extendedOnly("connect_timeout"),
+                    ProfileKey.extendedOnly("retries"),
+                    ProfileKey.extendedOnly("search_path"),
+                    ProfileKey.extendedOnly("role"),
+                    ProfileKey.extendedOnly("sslcert"),
+                    ProfileKey.extendedOnly("sslkey"),
+                    ProfileKey.extendedOnly("sslrootcert"),
+                    ProfileKey.extendedOnly("application_name")));
 
     private PostgresAdapter() {
     }

@@ -13,6 +13,11 @@ public record ProfileKey(String key, Format format, List<Source> sources) {
         return new ProfileKey(key, Format.AS_STORED, List.of(sources));
     }
 
+    /** A key dbt's adapter knows and envplane does not set: only an environment's extended attributes give it a value. */
+    public static ProfileKey extendedOnly(String key) {
+        return new ProfileKey(key, Format.AS_STORED, List.of());
+    }
+
     /** An enum value written the way dbt spells it: VERIFY_FULL becomes verify-full. */
     public static ProfileKey dbtName(String key, Source... sources) {
         return new ProfileKey(key, Format.DBT_NAME, List.of(sources));

@@ -31,7 +31,19 @@ final class RedshiftAdapter {
                     ProfileKey.of("schema", credentials("schema")),
                     ProfileKey.of("threads", credentials("threads")),
                     // dbt-redshift's own default; envplane does not store a Redshift sslmode yet
-                    ProfileKey.of("sslmode", constant("prefer"))));
+                    ProfileKey.of("sslmode", constant("prefer")),
+                    ProfileKey.extendedOnly("method"),
+                    ProfileKey.extendedOnly("cluster_id"),
+                    ProfileKey.extendedOnly("iam_profile"),
+                    ProfileKey.extendedOnly("region"),
+                    ProfileKey.extendedOnly("keepalives_idle"),
+                    ProfileKey.extendedOnly("connect_timeout"),
+                    ProfileKey.extendedOnly("retries"),
+                    ProfileKey.extendedOnly("ra3_node"),
+                    ProfileKey.extendedOnly("autocommit"),
+                    ProfileKey.extendedOnly("autocreate"),
+                    ProfileKey.extendedOnly("db_groups"),
+                    ProfileKey.extendedOnly("role")));
 
     private RedshiftAdapter() {
     }

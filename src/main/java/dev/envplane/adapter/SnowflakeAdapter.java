@@ -61,7 +61,19 @@ final class SnowflakeAdapter {
                     ProfileKey.of("password", secret(PASSWORD)),
                     ProfileKey.of("private_key", secret(PRIVATE_KEY)),
                     ProfileKey.of("private_key_passphrase", secret(PASSPHRASE)),
-                    ProfileKey.of("client_session_keep_alive", connection("clientSessionKeepAlive"))));
+                    ProfileKey.of("client_session_keep_alive", connection("clientSessionKeepAlive")),
+                    ProfileKey.extendedOnly("authenticator"),
+                    ProfileKey.extendedOnly("private_key_path"),
+                    ProfileKey.extendedOnly("query_tag"),
+                    ProfileKey.extendedOnly("connect_retries"),
+                    ProfileKey.extendedOnly("connect_timeout"),
+                    ProfileKey.extendedOnly("retry_on_database_errors"),
+                    ProfileKey.extendedOnly("retry_all"),
+                    ProfileKey.extendedOnly("reuse_connections"),
+                    ProfileKey.extendedOnly("host"),
+                    ProfileKey.extendedOnly("port"),
+                    ProfileKey.extendedOnly("protocol"),
+                    ProfileKey.extendedOnly("insecure_mode")));
 
     private SnowflakeAdapter() {
     }

@@ -36,7 +36,17 @@ final class SparkAdapter {
                     ProfileKey.of("cluster", connection("cluster")),
                     ProfileKey.of("token", secret("token")),
                     ProfileKey.of("schema", credentials("schema")),
-                    ProfileKey.of("threads", credentials("threads"))));
+                    ProfileKey.of("threads", credentials("threads")),
+                    ProfileKey.extendedOnly("user"),
+                    ProfileKey.extendedOnly("organization"),
+                    ProfileKey.extendedOnly("connect_retries"),
+                    ProfileKey.extendedOnly("connect_timeout"),
+                    ProfileKey.extendedOnly("server_side_parameters"),
+                    ProfileKey.extendedOnly("driver"),
+                    ProfileKey.extendedOnly("endpoint"),
+                    ProfileKey.extendedOnly("auth"),
+                    ProfileKey.extendedOnly("kerberos_service_name"),
+                    ProfileKey.extendedOnly("use_ssl")));
 
     private SparkAdapter() {
     }

@@ -1,6 +1,11 @@
 package dev.envplane.database;
 
+import java.util.Optional;
 import java.util.function.Supplier;
+
+import org.jboss.logging.MDC;
+
+import dev.envplane.operations.RequestReferences;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -50,9 +55,14 @@ public final class Sessions {
         }
         Context fresh = VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(fresh, true);
+        // The logging context lives in the Vert.x context: carry the request's reference over, so SQL and errors of
+        // this unit are logged under it too.
+        Optional<String> reference = RequestReferences.current();
         // The result goes back to the caller's context: what follows belongs to the request, not to this session.
-        return Uni.createFrom().<T> emitter(emitter -> fresh.runOnContext(ignored -> Uni.createFrom().<T> deferred(work::get)
-                .subscribe().with(emitter::complete, emitter::fail)))
+        return Uni.createFrom().<T> emitter(emitter -> fresh.runOnContext(ignored -> {
+            reference.ifPresent(value -> MDC.put(RequestReferences.MDC_KEY, value));
+            Uni.createFrom().<T> deferred(work::get).subscribe().with(emitter::complete, emitter::fail);
+        }))
                 .emitOn(task -> current.runOnContext(ignored -> task.run()));
     }
 }

@@ -17,5 +17,8 @@ public record CreateEnvironmentInput(
         @Description("Run customBranch instead of the project's default branch; requires customBranch.") Boolean useCustomBranch,
         @Description("A git branch name, such as staging; requires useCustomBranch.") String customBranch,
         @Id @Description("The warehouse connection this environment runs against.") String connectionId,
-        ConnectionOverridesInput connectionOverrides) {
+        ConnectionOverridesInput connectionOverrides,
+        @Description("dbt profile keys as YAML, overriding the resolved target: top-level keys the adapter's profile knows; "
+                + "a secret key only as {{ env_var('DBT_ENV_SECRET_...') }} naming a secret variable of the project.")
+        String extendedAttributes) {
 }

@@ -51,6 +51,8 @@ public class Environment extends Tracked {
     private AdapterType adapterType;
     @Embedded
     private ConnectionOverrides connectionOverrides;
+    @Column(name = "extended_attributes")
+    private String extendedAttributes;
 
     protected Environment() {
     }
@@ -127,6 +129,15 @@ public class Environment extends Tracked {
 
     void setTargetName(String targetName) {
         this.targetName = targetName;
+    }
+
+    @Description("dbt profile keys, as YAML, that override this environment's resolved target; null when none.")
+    public String getExtendedAttributes() {
+        return extendedAttributes;
+    }
+
+    void setExtendedAttributes(String extendedAttributes) {
+        this.extendedAttributes = extendedAttributes;
     }
 
     @Ignore

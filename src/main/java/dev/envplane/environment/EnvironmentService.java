@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import dev.envplane.adapter.AdapterType;
+import dev.envplane.adapter.Adapters;
 import dev.envplane.api.ConflictException;
 import dev.envplane.connection.ConnectionService;
 import dev.envplane.api.Ids;
@@ -37,13 +38,15 @@ public class EnvironmentService implements ProjectDeletionHook {
     private final ProjectService projects;
     private final ConnectionService connections;
     private final Instance<EnvironmentDeletionHook> deletionHooks;
+    private final Instance<SecretVariableNames> secretVariables;
 
     EnvironmentService(EnvironmentRepository environments, ProjectService projects, ConnectionService connections,
-            Instance<EnvironmentDeletionHook> deletionHooks) {
+            Instance<EnvironmentDeletionHook> deletionHooks, Instance<SecretVariableNames> secretVariables) {
         this.environments = environments;
         this.projects = projects;
         this.connections = connections;
         this.deletionHooks = deletionHooks;
+        this.secretVariables = secretVariables;
     }
 
     /** The environment, or NOT_FOUND on {@code field}. */
@@ -89,8 +92,9 @@ public class EnvironmentService implements ProjectDeletionHook {
                 .chain(adapter -> {
                     environment.link(connectionId, adapter);
                     environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), adapter));
-                    return environments.persistAndFlush(environment);
+                    return setExtendedAttributes(environment, input.extendedAttributes());
                 })
+                .chain(() -> environments.persistAndFlush(environment))
                 .onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, environment.getName()));
     }
 
@@ -113,6 +117,7 @@ public class EnvironmentService implements ProjectDeletionHook {
                     .invoke(() -> apply(environment, input, name, dbtVersion))
                     .chain(() -> unlink ? unlink(environment, input.connectionOverrides())
                     : relink(environment, connectionId, input.connectionOverrides()))
+                    .chain(() -> setExtendedAttributes(environment, input.extendedAttributes()))
                     .chain(() -> environments.flush()).replaceWith(environment);
         }).onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, name));
     }
@@ -188,6 +193,27 @@ public class EnvironmentService implements ProjectDeletionHook {
             if (overrides != null) {
                 environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, adapter));
             }
+        }).replaceWithVoid();
+    }
+
+    /** Checks and keeps the extended attributes given (null: unchanged; empty: cleared) against the environment's adapter. */
+    private Uni<Void> setExtendedAttributes(Environment environment, String yaml) {
+        if (yaml == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (yaml.isBlank()) {
+            environment.setExtendedAttributes(null);
+            return Uni.createFrom().voidItem();
+        }
+        if (environment.getAdapterType() == null) {
+            return Uni.createFrom().failure(new ValidationException(ExtendedAttributes.FIELD,
+                    "extendedAttributes need the environment's adapter: set its connectionId first"));
+        }
+        Uni<Set<String>> names = secretVariables.isResolvable() ? secretVariables.get().of(environment.getProjectId())
+                : Uni.createFrom().item(Set.of());
+        return names.invoke(secret -> {
+            ExtendedAttributes.check(yaml, Adapters.of(environment.getAdapterType()), secret);
+            environment.setExtendedAttributes(yaml);
         }).replaceWithVoid();
     }
 

@@ -15,5 +15,6 @@ public record UpdateEnvironmentInput(
         Boolean useCustomBranch,
         String customBranch,
         @Id @Description("The warehouse connection this environment runs against.") String connectionId,
-        ConnectionOverridesInput connectionOverrides) {
+        ConnectionOverridesInput connectionOverrides,
+        @Description("Replaces the extended attributes; an empty string clears them.") String extendedAttributes) {
 }
