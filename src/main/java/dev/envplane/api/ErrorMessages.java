@@ -41,7 +41,9 @@ final class ErrorMessages {
             Pattern.compile("^(?:Variable|Field) '" + NAME + "'(?: of variable '\\w+')? has coerced Null value for NonNull type '" + TYPE + "'$"),
             Pattern.compile("^The variables input contains a field name '\\w+' that is not defined for input object type '\\w+' ?$"),
             Pattern.compile("^Exactly one key must be specified for OneOf type '\\w+'\\.$"),
-            Pattern.compile("^OneOf type field '" + NAME + "' must be non-null\\.$"));
+            Pattern.compile("^OneOf type field '" + NAME + "' must be non-null\\.$"),
+            Pattern.compile("^Unknown operation named '\\w+'\\.$"),
+            Pattern.compile("^Must provide operation name if query contains multiple operations\\.?$"));
     private static final Pattern VARIABLE_NAME = Pattern.compile("(?:^|of )[Vv]ariable '(\\w+)'");
 
     private ErrorMessages() {
@@ -117,7 +119,7 @@ final class ErrorMessages {
             return RequestError.validationFailed("Variable '" + variable + "' has an invalid value" + type, variable,
                     error.getLocations());
         }
-        return RequestError.validationFailed("A variable has an invalid value", null, error.getLocations());
+        return RequestError.validationFailed("The document or its variables do not fit the schema", null, error.getLocations());
     }
 
     private static Optional<String> variableType(Document document, String variable) {

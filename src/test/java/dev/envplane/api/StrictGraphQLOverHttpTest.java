@@ -173,6 +173,17 @@ class StrictGraphQLOverHttpTest {
     }
 
     @Test
+    void anUnknownOrMissingOperationNameIsAValidationError() {
+        execute("query A { __typename } query B { __typename }")
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .body("errors[0].message", startsWith("Must provide operation name"));
+        given().queryParam("query", "query A { __typename }").queryParam("operationName", "C").get("/graphql")
+                .then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .body("errors[0].message", equalTo("Unknown operation named 'C'."));
+    }
+
+    @Test
     void malformedGetParametersAre400() {
         given().queryParam("query", "{ __typename }").queryParam("variables", "not json").get("/graphql")
                 .then().statusCode(400).body("errors[0].message", equalTo("variables must be a JSON object"));

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
-import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import dev.envplane.testing.LocalServicesResource;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -38,9 +36,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class CredentialsGraphQLApiTest {
-
-    @TestHTTPResource(value = "/health/ready", management = true)
-    URL ready;
 
     static final String FIELDS = """
             __typename adapterType threads secretVersion secretsUpdatedAt version
@@ -243,7 +238,7 @@ class CredentialsGraphQLApiTest {
             // Deletion is database first: it succeeds, and the secret waits in the outbox for Vault.
             execute(DELETE, vars("e", deleted.id())).body("errors", nullValue());
             assertEquals(1, Database.count("select count(*) from secret_outbox where path = ? and version is null", deleted.vaultPath()));
-            given().get(ready).then().statusCode(503).body("checks.status", hasItem("DOWN"));
+            given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().statusCode(503).body("checks.status", hasItem("DOWN"));
         } finally {
             LocalServicesResource.vault().unseal();
         }
@@ -251,7 +246,7 @@ class CredentialsGraphQLApiTest {
         Eventually.until("the deleted credentials' secret destroyed once Vault is back",
                 () -> Vault.metadataStatus(deleted.vaultPath()) == 404
                         && Database.count("select count(*) from secret_outbox where path = ?", deleted.vaultPath()) == 0);
-        given().get(ready).then().statusCode(200);
+        given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().statusCode(200);
         set(env.id(), Map.of("postgres", Map.of("password", "p2"))).body("data.setEnvironmentCredentials.secretVersion", is(2));
     }
 
@@ -262,13 +257,13 @@ class CredentialsGraphQLApiTest {
         try {
             assertError(set(env.id(), Map.of("spark", Map.of("token", "t", "schema", "s"))), "SECRET_STORE_UNAVAILABLE", null);
             execute(READ, vars("e", env.id())).body("errors", nullValue()).body("data.environment.credentials", nullValue());
-            given().get(ready).then().statusCode(503);
+            given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().statusCode(503);
         } finally {
             LocalServicesResource.vaultLink().restore();
         }
         assertEquals(0, Database.count("select count(*) from environment_credentials where environment_id = ?::uuid", env.id()));
         assertEquals(404, Vault.metadataStatus(env.vaultPath()));
         set(env.id(), Map.of("spark", Map.of("token", "t", "schema", "s"))).body("errors", nullValue());
-        given().get(ready).then().statusCode(200).body("checks.status", not(hasItem("DOWN")));
+        given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().statusCode(200).body("checks.status", not(hasItem("DOWN")));
     }
 }

@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import dev.envplane.testing.LocalServicesResource;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -34,12 +32,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class SecretsGoNowhereElseTest {
-
-    @TestHTTPResource(value = "/health/ready", management = true)
-    URL ready;
-
-    @TestHTTPResource(value = "/metrics", management = true)
-    URL metrics;
 
     private final List<String> canaries = new ArrayList<>();
     private final StringBuilder responses = new StringBuilder();
@@ -126,8 +118,8 @@ class SecretsGoNowhereElseTest {
 
         // every query
         readEverything();
-        responses.append(given().get(ready).asString());
-        responses.append(given().get(metrics).asString());
+        responses.append(given().get(LocalServicesResource.managementUrl("/q/health/ready")).asString());
+        responses.append(given().get(LocalServicesResource.managementUrl("/q/metrics")).asString());
 
         // then deletions: credentials, environment, project
         call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", envs.get("redshift").id()));

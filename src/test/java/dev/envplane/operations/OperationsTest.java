@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** What an operator's probes and scrapers see: on the management port, and only there. */
@@ -22,30 +20,21 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsTest {
 
-    @TestHTTPResource(value = "/health/live", management = true)
-    URL live;
-
-    @TestHTTPResource(value = "/health/ready", management = true)
-    URL ready;
-
-    @TestHTTPResource(value = "/metrics", management = true)
-    URL metrics;
-
     @Test
     void livenessIsUp() {
-        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(LocalServicesResource.managementUrl("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get(ready).then().statusCode(200)
+        given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
+        given().get(LocalServicesResource.managementUrl("/q/metrics")).then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     @ParameterizedTest

@@ -1,12 +1,10 @@
 package dev.envplane.operations;
 
-import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The SQL client's metrics: one registration each, however many connections the pool opens. */
@@ -25,8 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class SqlClientMetricsTest {
 
-    @TestHTTPResource(value = "/metrics", management = true)
-    URL metrics;
 
     @Test
     void manyConnectionsRegisterNoGaugeTwice() {
@@ -35,7 +30,7 @@ class SqlClientMetricsTest {
                 .post("/graphql").then().statusCode(200).body("errors", nullValue()))).toList();
         reads.forEach(CompletableFuture::join);
 
-        given().get(metrics).then().statusCode(200);
+        given().get(LocalServicesResource.managementUrl("/q/metrics")).then().statusCode(200);
         assertFalse(LocalServicesResource.applicationLog().contains("has been already registered"), "a meter registered twice");
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +34,6 @@ import dev.envplane.testing.LocalServicesResource;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -49,8 +47,6 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class SecretProtocolFaultTest {
 
-    @TestHTTPResource(value = "/health/ready", management = true)
-    URL ready;
 
     private static final String SET = "mutation($e: ID!, $input: CredentialsInput!) { setEnvironmentCredentials(environmentId: $e, "
             + "input: $input) { secretVersion } }";
@@ -85,7 +81,7 @@ class SecretProtocolFaultTest {
                     () -> Database.count("select count(*) from secret_outbox where path = ? and attempts > 0 and last_failure is not null",
                             refused.vaultPath()) == 1);
             assertEquals(canaries.get(1), Vault.latest(refused.vaultPath()).getString("data.data.password"), "Vault refused: still there");
-            given().get(ready).then().body("checks.find { it.name == 'secret-outbox' }.data.pending", is(1));
+            given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().body("checks.find { it.name == 'secret-outbox' }.data.pending", is(1));
         } finally {
             restoreServicePolicy();
         }

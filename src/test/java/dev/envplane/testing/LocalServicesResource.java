@@ -1,6 +1,9 @@
 package dev.envplane.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +34,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     private static LocalServices services;
     private static LocalDatabase database;
     private static VaultServer vault;
+    private static int managementPort;
     private static CuttableLink vaultLink;
 
     @Override
@@ -58,7 +62,27 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.log.console.level", "INFO");
         // No pause before each test application stops (GracefulDrainIT tests the delay)
         config.put("quarkus.shutdown.delay", "0s");
+        // The packaged application of the *IT classes runs in the prod profile: keep both of its ports on
+        // 127.0.0.1, and the management port free (its default, 9000, may be taken by another build).
+        managementPort = freePort();
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.management.host", "127.0.0.1");
+        config.put("quarkus.management.port", String.valueOf(managementPort));
+        config.put("quarkus.management.test-port", String.valueOf(managementPort));
         return config;
+    }
+
+    /** A URL on the application's management port (health, metrics), the same for @QuarkusTest and *IT. */
+    public static String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
