@@ -19,6 +19,15 @@ class SecretOutbox implements PanacheRepositoryBase<SecretDestroy, Long> {
         return persist(new SecretDestroy(path, version, reason)).replaceWithVoid();
     }
 
+    /**
+     * Takes back the whole-path destroys queued for {@code path}, because the path is being written again (credentials
+     * deleted and set anew). A row the worker is destroying right now is waited for: then there is nothing to take back.
+     */
+    Uni<Boolean> reclaimPath(String path) {
+        return getSession().chain(session -> session.createNativeQuery("delete from secret_outbox where path = :path and version is null")
+                .setParameter("path", path).executeUpdate()).map(deleted -> deleted > 0);
+    }
+
     /** Due rows, locked for this transaction; rows another replica holds are skipped, not waited for. */
     Uni<List<SecretDestroy>> claimDue(int limit) {
         return getSession().chain(session -> session.createNativeQuery(

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.envplane.database.Sessions;
 import dev.envplane.database.TransactionHooks;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,12 +52,16 @@ public class SecretProtocol {
         Uni<Map<String, Secret>> kept = current.version() == 0 || current.keys().stream().allMatch(key -> set.containsKey(key) || remove.contains(key))
                 ? Uni.createFrom().item(Map.of())
                 : store.read(path, current.version());
-        return kept.chain(values -> store.currentVersion(path).chain(newest -> {
+        // A path written anew may still be queued for destruction as a whole (its previous owner was deleted): that
+        // would destroy this write. The queued destroy becomes one per old version instead.
+        Uni<Boolean> reclaimed = current.version() == 0 ? outbox.reclaimPath(path) : Uni.createFrom().item(false);
+        return reclaimed.chain(reclaim -> kept.chain(values -> store.currentVersion(path).chain(newest -> {
             Map<String, Secret> next = new HashMap<>(values);
             next.keySet().removeAll(remove);
             next.putAll(set);
-            return store.write(path, next, newest).map(version -> new SecretReference(path, version, next.keySet(), Instant.now()));
-        })).call(written -> {
+            return store.write(path, next, newest).map(version -> new SecretReference(path, version, next.keySet(), Instant.now()))
+                    .call(written -> reclaim ? destroyVersionsUpTo(path, newest) : Uni.createFrom().voidItem());
+        }))).call(written -> {
             transaction.onRollback(() -> compensate(written));
             transaction.onCommit(worker::wake);
             return current.version() == 0 ? Uni.createFrom().voidItem() : outbox.enqueue(path, current.version(), "superseded");
@@ -77,6 +82,11 @@ public class SecretProtocol {
                         .onFailure().recoverWithUni(vaultFailure -> Sessions.transaction(() -> outbox.enqueue(path, null, "rolled back")))
                         .onFailure().invoke(failure -> LOG.errorf("Could not destroy or queue unreferenced %s; secretReconciliation "
                                 + "lists it until it is repaired", path))));
+    }
+
+    private Uni<Void> destroyVersionsUpTo(String path, int newest) {
+        return Multi.createFrom().range(1, newest + 1).onItem().transformToUniAndConcatenate(version -> outbox.enqueue(path, version, "path reused"))
+                .collect().last().replaceWithVoid();
     }
 
     /** Queues every version and the metadata at {@code reference}'s path for destruction after commit. */

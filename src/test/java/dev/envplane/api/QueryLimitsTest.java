@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -110,10 +111,16 @@ class QueryLimitsTest {
     }
 
     @Test
-    void databaseLoadsUpToTheLimitAreServedAndMoreAreCutShort() {
-        // each alias: the projects query and its totalCount, two loads
-        execute("{ " + repeat(25, i -> "p" + i + ": projects(first: 1) { totalCount }") + " }").body("errors", nullValue());
-        execute("{ " + repeat(26, i -> "p" + i + ": projects(first: 1) { totalCount }") + " }")
+    void databaseLoadsCountOncePerBatchAndMoreThanTheLimitAreCutShort() {
+        // The tests run with envplane.graphql.max-loads=34 (LocalServicesResource): 30 root fields (the alias limit)
+        // are 30 loads; below them each nested field is one load per level, however many parents ask for it.
+        String project = Fixtures.project(Fixtures.unique("loads"));
+        execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"prod\", type: DEPLOYMENT, deploymentType: PRODUCTION}) "
+                + "{ id } }", vars("p", project)).body("errors", nullValue());
+        String nested = "environments { project { id } } productionEnvironment { id } stagingEnvironment { id }";
+        String query = "query($p: ID!) { " + repeat(30, i -> "p" + i + ": project(id: $p) { " + nested + " }") + " }";
+        execute(query, vars("p", project)).body("errors", nullValue()).body("data.p29.productionEnvironment.id", notNullValue());
+        execute(query.replace("project { id }", "project { id } credentials { adapterType }"), vars("p", project))
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("envplane.graphql.max-loads"));
     }

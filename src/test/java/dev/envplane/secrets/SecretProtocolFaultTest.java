@@ -95,6 +95,33 @@ class SecretProtocolFaultTest {
     }
 
     @Test
+    void credentialsSetAgainBeforeTheOldPathWasDestroyedKeepTheNewSecret() throws Exception {
+        Environment environment = Fixtures.environmentOn("postgres");
+        String old = Fixtures.unique("canary-old");
+        String fresh = Fixtures.unique("canary-fresh");
+        execute(SET, vars("e", environment.id(), "input", Map.of("postgres", Map.of("username", "dbt", "password", old, "schema", "s"))))
+                .body("errors", nullValue());
+        // The worker may read the path but not delete it: the whole-path destroy stays queued, retrying.
+        writeServicePolicy(Files.readString(Path.of("deploy", "vault", "envplane-policy.hcl"))
+                + "\npath \"secret/metadata/" + environment.vaultPath() + "\" {\n  capabilities = [\"read\", \"list\"]\n}\n");
+        try {
+            execute("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", environment.id()))
+                    .body("errors", nullValue());
+            Eventually.until("the destroy tried and refused", () -> Database.count(
+                    "select count(*) from secret_outbox where path = ? and version is null and attempts > 0", environment.vaultPath()) == 1);
+            execute(SET, vars("e", environment.id(), "input", Map.of("postgres", Map.of("username", "dbt", "password", fresh, "schema", "s"))))
+                    .body("errors", nullValue()).body("data.setEnvironmentCredentials.secretVersion", is(2));
+        } finally {
+            restoreServicePolicy();
+        }
+        Eventually.until("the outbox drained", () -> Database.count("select count(*) from secret_outbox where path = ?", environment.vaultPath()) == 0);
+        assertEquals(fresh, Vault.latest(environment.vaultPath()).getString("data.data.password"), "the new secret survives");
+        assertTrue(Vault.get("secret/metadata/" + environment.vaultPath()).jsonPath().getBoolean("data.versions.1.destroyed"),
+                "the old version is destroyed");
+        assertSecretsWentNowhereElse(List.of(old, fresh));
+    }
+
+    @Test
     void aCommitThatFailsAfterTheVaultWriteKeepsTheOldSecretLive() throws Exception {
         Environment environment = Fixtures.environmentOn("postgres");
         String old = Fixtures.unique("canary-old");

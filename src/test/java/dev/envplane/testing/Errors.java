@@ -28,13 +28,13 @@ public final class Errors {
 
     /**
      * Asserts that GraphQL itself refused the request against the schema (for example an @oneOf input with no block
-     * or two): one error of classification ValidationError, before any resolver ran, so no code and no field.
+     * or two): one GRAPHQL_VALIDATION_FAILED error, before any resolver ran.
      */
     public static ValidatableResponse assertSchemaRefusal(ValidatableResponse response, String message) {
         return response
                 .body("errors", hasSize(1))
                 .body("errors[0].extensions.classification", equalTo("ValidationError"))
-                .body("errors[0].extensions.code", nullValue())
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
                 .body("errors[0].message", equalTo(message))
                 .body("data", nullValue());
     }

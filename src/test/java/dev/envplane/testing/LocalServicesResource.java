@@ -53,6 +53,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         // Outbox retries and reconciliation on a test's time scale (defaults: 5s and 10m).
         config.put("envplane.secrets.outbox-interval", "1s");
         config.put("envplane.secrets.reconciliation-grace", "0s");
+        // Low enough that QueryLimitsTest can go over it within the alias limit (default: 50)
+        config.put("envplane.graphql.max-loads", "34");
         config.put("quarkus.log.file.enabled", "true");
         config.put("quarkus.log.file.level", "DEBUG");
         for (String category : List.of("dev.envplane", "io.quarkus.vault", "io.smallrye.graphql", "org.hibernate.SQL",
