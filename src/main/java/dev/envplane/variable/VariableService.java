@@ -27,7 +27,6 @@ import dev.envplane.project.ProjectDeletionHook;
 import dev.envplane.project.ProjectService;
 import dev.envplane.secrets.Secret;
 import dev.envplane.secrets.SecretProtocol;
-import dev.envplane.secrets.SecretReference;
 import dev.envplane.secrets.SecretStore;
 import dev.envplane.validation.Fields;
 import io.smallrye.mutiny.Multi;
