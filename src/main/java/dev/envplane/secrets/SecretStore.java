@@ -52,6 +52,16 @@ public class SecretStore {
         return prefix + "/projects/" + projectId + "/environments/" + environmentId + "/credentials";
     }
 
+    /** A secret environment variable's project default (key {@code value}). */
+    public String variableDefaultPath(UUID projectId, UUID variableId) {
+        return prefix + "/projects/" + projectId + "/variables/" + variableId + "/default";
+    }
+
+    /** A secret environment variable's value in one environment (key {@code value}). */
+    public String variableEnvironmentPath(UUID projectId, UUID variableId, UUID environmentId) {
+        return prefix + "/projects/" + projectId + "/variables/" + variableId + "/environments/" + environmentId;
+    }
+
     /** The folders every envplane secret lives under, for reconciliation. */
     List<String> roots() {
         return List.of(prefix + "/connections", prefix + "/projects");
