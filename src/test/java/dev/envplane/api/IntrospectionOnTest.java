@@ -3,6 +3,7 @@ package dev.envplane.api;
 import static dev.envplane.testing.GraphQL.execute;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,16 @@ class IntrospectionOnTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("envplane.graphql.introspection", "true");
         }
+    }
+
+    @Test
+    void theAdapterBlockAndReferenceInputsAreOneOf() {
+        for (String input : List.of("CreateConnectionInput", "CredentialsInput", "ProjectRef", "EnvironmentRef")) {
+            execute("{ __type(name: \"" + input + "\") { isOneOf } }")
+                    .body("data.__type.isOneOf", is(true));
+        }
+        execute("{ __type(name: \"UpdateConnectionInput\") { isOneOf } }")
+                .body("data.__type.isOneOf", is(false));
     }
 
     @Test
