@@ -274,7 +274,7 @@ async function measureServer(key, services, ctx, reference, statements) {
 function report(rows, meta) {
   const mb = (kib) => `${(kib / 1024).toFixed(0)} MB`;
   const lines = [];
-  lines.push(`Measured ${meta.date} UTC by \`bench/run.sh ${meta.args}\` at commit ${meta.commit}, on ${os.cpus().length} cores `
+  lines.push(`Measured ${meta.date} UTC by \`${['bench/run.sh', meta.args].filter(Boolean).join(' ')}\`${meta.args ? '' : ' (defaults)'} at commit ${meta.commit}, on ${os.cpus().length} cores `
     + `(${os.cpus()[0].model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}; load average `
     + `${meta.loadBefore.map((l) => l.toFixed(2)).join(', ')} before the run (1, 5, 15 min). Data: ${meta.projects} projects × 4 `
     + `environments on one Snowflake connection, key-pair credentials on staging and production, created through the API. `
@@ -302,7 +302,7 @@ function report(rows, meta) {
 
 async function main() {
   const meta = { date: new Date().toISOString().slice(0, 16).replace('T', ' '), loadBefore: os.loadavg(), projects: PROJECTS,
-    args: process.argv.slice(2).join(' ') || '(defaults)',
+    args: process.argv.slice(2).join(' '),
     commit: (() => { try {
       const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
       const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim();
