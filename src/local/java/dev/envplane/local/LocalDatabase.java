@@ -74,6 +74,8 @@ public final class LocalDatabase implements AutoCloseable {
         return EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // per-statement counts, read by the tests (testing.SqlStatements) and bench/
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log));
     }

@@ -318,25 +318,6 @@ class EnvironmentGraphQLApiTest {
     }
 
     @Test
-    void nestedListsAreLoadedWithOneQueryPerLevel() {
-        String prefix = unique("batch");
-        for (int i = 0; i < 6; i++) {
-            String project = Fixtures.project(prefix + "-" + i);
-            createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
-            createId(project, "dev", "DEVELOPMENT");
-        }
-        String query = "query($f: String) { projects(first: 6, nameContains: $f) { edges { node { name "
-                + "environments { name project { name } } productionEnvironment { name } } } } }";
-        long before = TableScans.environment();
-        execute(query, vars("f", prefix)).body("errors", nullValue())
-                .body("data.projects.edges.size()", is(6))
-                .body("data.projects.edges[5].node.environments.size()", is(2));
-        long scans = TableScans.environmentAfter(before);
-        // environments + productionEnvironment: two queries on the environment table, not two per project
-        assertEquals(2, scans, "queries on environment for 6 projects");
-    }
-
-    @Test
     void aliasesOfOneFieldWithDifferentArgumentsGetTheirOwnAnswers() {
         String project = Fixtures.project(unique("aliases"));
         createId(project, "prod", "DEPLOYMENT", "deploymentType", "PRODUCTION");
