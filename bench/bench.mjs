@@ -175,10 +175,10 @@ const SERVERS = {
 async function seed(port, projects) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = privateKey.export({ type: 'pkcs8', format: 'pem' });
-  const connection = (await graphql(port, `mutation { createConnection(input: {name: "snowflake-eu", snowflake: {account: "acme-eu",
+  const connection = (await graphql(port, `mutation { createConnection(name: "snowflake-eu", input: {snowflake: {account: "acme-eu",
     database: "ANALYTICS", warehouse: "TRANSFORMING", role: "TRANSFORMER"}}) { id } }`)).createConnection.id;
   const create = `mutation($input: CreateEnvironmentInput!) { createEnvironment(input: $input) { id } }`;
-  const credentials = `mutation($e: ID!, $input: CredentialsInput!) { setEnvironmentCredentials(environmentId: $e, input: $input) { warehouse } }`;
+  const credentials = `mutation($e: ID!, $input: CredentialsInput!) { setEnvironmentCredentials(environmentId: $e, input: $input) { adapterType } }`;
   const names = Array.from({ length: projects }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`);
   let next = 0;
   let staging;

@@ -4,13 +4,13 @@
 //
 // ctx (from the seeded data): environmentId (a staging environment), projectName (its project), pageSize.
 
-const snowflake = '... on SnowflakeConnection { id name account database warehouseName role }';
+const snowflake = '... on SnowflakeConnection { id name account database warehouse role }';
 const credentials = '... on SnowflakeCredentials { authMethod username schema privateKeySet secretVersion }';
 const pgConnection = 'warehouseConnectionByConnectionId { rowId name account databaseName warehouseName roleName }';
 const pgCredentials = 'environmentCredentialByEnvironmentId { authMethod username schemaName secretKeys secretVersion }';
 
 // The common shape
-const connectionOf = (c) => c && { id: c.id, name: c.name, account: c.account, database: c.database, warehouse: c.warehouseName, role: c.role };
+const connectionOf = (c) => c && { id: c.id, name: c.name, account: c.account, database: c.database, warehouse: c.warehouse, role: c.role };
 const pgConnectionOf = (c) => c && { id: c.rowId, name: c.name, account: c.account, database: c.databaseName, warehouse: c.warehouseName, role: c.roleName };
 const credentialsOf = (c) => c && { authMethod: c.authMethod, username: c.username, schema: c.schema, privateKeySet: c.privateKeySet, secretVersion: c.secretVersion };
 // The database keeps the names of the secrets set (comma-separated); envplane shows them as *Set flags.

@@ -35,7 +35,7 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class ReadPathStatementsTest {
 
-    static final String SNOWFLAKE = "connection { ... on SnowflakeConnection { id account database warehouseName role } }";
+    static final String SNOWFLAKE = "connection { ... on SnowflakeConnection { id account database warehouse role } }";
     static final String CREDENTIALS = "credentials { ... on SnowflakeCredentials { authMethod username schema privateKeySet secretVersion } }";
 
     // Operation 1: an environment with its connection and credentials (3 loading levels); deeper: and its project's
@@ -189,7 +189,7 @@ class ReadPathStatementsTest {
         String id = execute("mutation($input: CreateEnvironmentInput!) { createEnvironment(input: $input) { id } }", vars("input", input))
                 .body("errors", nullValue()).extract().path("data.createEnvironment.id");
         if (key != null) {
-            execute("mutation($e: ID!, $input: CredentialsInput!) { setEnvironmentCredentials(environmentId: $e, input: $input) { warehouse } }",
+            execute("mutation($e: ID!, $input: CredentialsInput!) { setEnvironmentCredentials(environmentId: $e, input: $input) { adapterType } }",
                     vars("e", id, "input", Map.of("snowflake", Map.of("authMethod", "KEY_PAIR", "username", "DBT_" + name.toUpperCase().replace(' ', '_'),
                             "privateKey", key, "schema", "DBT"))))
                     .body("errors", nullValue());
