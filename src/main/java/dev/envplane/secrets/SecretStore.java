@@ -146,7 +146,7 @@ public class SecretStore {
             if (status == NOT_FOUND) {
                 return failure;
             }
-            if (status == BAD_REQUEST && operation.equals("write") && vault.hasErrorContaining("check-and-set")) {
+            if (status == BAD_REQUEST && operation.equals("write") && isCheckAndSetMismatch(vault)) {
                 return new ConflictException("expectedVersion", "The secrets were changed concurrently; read them again and retry");
             }
             if (status == BAD_REQUEST) {
@@ -157,6 +157,11 @@ public class SecretStore {
             LOG.warnf("Vault unreachable during %s: %s", operation, failure.getClass().getSimpleName());
         }
         return new SecretStoreUnavailableException("The secret store is unavailable; nothing was changed. Retry later.");
+    }
+
+    /** Vault says so in its errors list; the raw body is read too, in case the list was not parsed. */
+    private static boolean isCheckAndSetMismatch(VaultClientException vault) {
+        return vault.hasErrorContaining("check-and-set") || (vault.getBody() != null && vault.getBody().contains("check-and-set"));
     }
 
     static boolean isNotFound(Throwable failure) {
