@@ -75,7 +75,10 @@ public class SecretStore {
         Map<String, Object> data = new HashMap<>();
         values.forEach((key, secret) -> data.put(key, secret.reveal()));
         return call("write", () -> kv.updateSecret(path, new VaultSecretsKV2UpdateSecretOptions().setCas(expectedVersion), data))
-                .replaceWith(expectedVersion + 1);
+                .replaceWith(expectedVersion + 1)
+                // A refusal whose message did not say why: if someone wrote meanwhile, it was the check-and-set after all.
+                .onFailure(WriteRefused.class).recoverWithUni(refused -> currentVersion(path).chain(now -> now != expectedVersion
+                        ? Uni.createFrom().failure(concurrentChange()) : Uni.createFrom().failure(refused)));
     }
 
     /** The newest version number at a path, live or not (0 when nothing was ever written there). */
@@ -147,7 +150,10 @@ public class SecretStore {
                 return failure;
             }
             if (status == BAD_REQUEST && operation.equals("write") && isCheckAndSetMismatch(vault)) {
-                return new ConflictException("expectedVersion", "The secrets were changed concurrently; read them again and retry");
+                return concurrentChange();
+            }
+            if (status == BAD_REQUEST && operation.equals("write")) {
+                return new WriteRefused();
             }
             if (status == BAD_REQUEST) {
                 return new IllegalStateException("Vault refused " + operation + " as a bad request (400)");
@@ -157,6 +163,17 @@ public class SecretStore {
             LOG.warnf("Vault unreachable during %s: %s", operation, failure.getClass().getSimpleName());
         }
         return new SecretStoreUnavailableException("The secret store is unavailable; nothing was changed. Retry later.");
+    }
+
+    private static ConflictException concurrentChange() {
+        return new ConflictException("expectedVersion", "The secrets were changed concurrently; read them again and retry");
+    }
+
+    /** A 400 on a write whose errors did not name the check-and-set (in the native executable they may not be parsed). */
+    private static final class WriteRefused extends IllegalStateException {
+        WriteRefused() {
+            super("Vault refused write as a bad request (400)");
+        }
     }
 
     /** Vault says so in its errors list; the raw body is read too, in case the list was not parsed. */
