@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +69,7 @@ class SecretProtocolFaultTest {
             canaries.add(canary);
         }
         Environment refused = environments.get(1);
-        denyToTheService("secret/metadata/" + refused.vaultPath());
+        Vault.denyToTheService("secret/metadata/" + refused.vaultPath());
         try {
             execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", project)).body("errors", nullValue());
             assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
@@ -83,7 +81,7 @@ class SecretProtocolFaultTest {
             assertEquals(canaries.get(1), Vault.latest(refused.vaultPath()).getString("data.data.password"), "Vault refused: still there");
             given().get(LocalServicesResource.managementUrl("/q/health/ready")).then().body("checks.find { it.name == 'secret-outbox' }.data.pending", is(1));
         } finally {
-            restoreServicePolicy();
+            Vault.restoreServicePolicy();
         }
         Eventually.until("the refused secret destroyed once Vault allows it", () -> Vault.metadataStatus(refused.vaultPath()) == 404
                 && Database.count("select count(*) from secret_outbox where path like ?", "%" + project + "%") == 0);
@@ -102,8 +100,7 @@ class SecretProtocolFaultTest {
         execute(SET, vars("e", environment.id(), "input", Map.of("postgres", Map.of("username", "dbt", "password", old, "schema", "s"))))
                 .body("errors", nullValue());
         // The worker may read the path but not delete it: the whole-path destroy stays queued, retrying.
-        writeServicePolicy(Files.readString(Path.of("deploy", "vault", "envplane-policy.hcl"))
-                + "\npath \"secret/metadata/" + environment.vaultPath() + "\" {\n  capabilities = [\"read\", \"list\"]\n}\n");
+        Vault.extendServicePolicy("path \"secret/metadata/" + environment.vaultPath() + "\" {\n  capabilities = [\"read\", \"list\"]\n}\n");
         try {
             execute("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", environment.id()))
                     .body("errors", nullValue());
@@ -112,7 +109,7 @@ class SecretProtocolFaultTest {
             execute(SET, vars("e", environment.id(), "input", Map.of("postgres", Map.of("username", "dbt", "password", fresh, "schema", "s"))))
                     .body("errors", nullValue()).body("data.setEnvironmentCredentials.secretVersion", is(2));
         } finally {
-            restoreServicePolicy();
+            Vault.restoreServicePolicy();
         }
         Eventually.until("the outbox drained", () -> Database.count("select count(*) from secret_outbox where path = ?", environment.vaultPath()) == 0);
         assertEquals(fresh, Vault.latest(environment.vaultPath()).getString("data.data.password"), "the new secret survives");
@@ -256,21 +253,6 @@ class SecretProtocolFaultTest {
         }
     }
 
-    /** Adds a deny rule for {@code path} to the service's own policy: Vault answers 403 there, and only there. */
-    private static void denyToTheService(String path) throws Exception {
-        writeServicePolicy(Files.readString(Path.of("deploy", "vault", "envplane-policy.hcl"))
-                + "\npath \"" + path + "\" {\n  capabilities = [\"deny\"]\n}\n");
-    }
-
-    private static void restoreServicePolicy() throws Exception {
-        writeServicePolicy(Files.readString(Path.of("deploy", "vault", "envplane-policy.hcl")));
-    }
-
-    private static void writeServicePolicy(String policy) {
-        given().header("X-Vault-Token", LocalServicesResource.vault().rootToken()).contentType("application/json")
-                .body(Map.of("policy", policy)).put(LocalServicesResource.vault().url() + "/v1/sys/policies/acl/envplane")
-                .then().statusCode(204);
-    }
 
     /** A deferred constraint trigger: the statements succeed and the COMMIT fails, after the Vault write. */
     private static void failCommitsWhere(String table, String condition) throws Exception {

@@ -6,13 +6,10 @@ import static dev.envplane.testing.GraphQL.vars;
 import static dev.envplane.variable.VariableGraphQLApiTest.PROJECT_VARIABLES;
 import static dev.envplane.variable.VariableGraphQLApiTest.SET;
 import static dev.envplane.variable.VariableGraphQLApiTest.create;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +39,13 @@ class VariableFaultTest {
     void vaultRefusingOneWriteInTheMiddleUndoesTheWholeCall() throws Exception {
         Scenario s = new Scenario();
         String before = variables(s.project);
-        denyToTheService("secret/data/" + s.refusedPath());
+        Vault.denyToTheService("secret/data/" + s.refusedPath());
         JsonPath answer;
         try {
             answer = assertError(execute(SET, vars("p", s.project, "values", s.changes())), "SECRET_STORE_UNAVAILABLE", null)
                     .extract().jsonPath();
         } finally {
-            restoreServicePolicy();
+            Vault.restoreServicePolicy();
         }
         s.assertNothingChanged(before, answer.prettify(), true);
     }
@@ -153,19 +150,4 @@ class VariableFaultTest {
         }
     }
 
-    /** Adds a deny rule for {@code path} to the service's own policy: Vault answers 403 there, and only there. */
-    private static void denyToTheService(String path) throws Exception {
-        writeServicePolicy(Files.readString(Path.of("deploy", "vault", "envplane-policy.hcl"))
-                + "\npath \"" + path + "\" {\n  capabilities = [\"deny\"]\n}\n");
-    }
-
-    private static void restoreServicePolicy() throws Exception {
-        writeServicePolicy(Files.readString(Path.of("deploy", "vault", "envplane-policy.hcl")));
-    }
-
-    private static void writeServicePolicy(String policy) {
-        given().header("X-Vault-Token", LocalServicesResource.vault().rootToken()).contentType("application/json")
-                .body(Map.of("policy", policy)).put(LocalServicesResource.vault().url() + "/v1/sys/policies/acl/envplane")
-                .then().statusCode(204);
-    }
 }
