@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.envplane.testing.LocalServicesResource;
@@ -19,21 +18,15 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Migration V5: the runtime login (envplane_runtime by default) reads and writes rows of every table, including
- * tables a later migration creates, and can change nothing else. The application has migrated the test database.
+ * tables a later migration creates, and can change nothing else. It is the login the application runs as in every
+ * test (LocalServicesResource), so each HTTP test also proves that the grants suffice.
  */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class RuntimeLoginTest {
 
-    private static final String LOGIN = "envplane_runtime";
-    private static final String PASSWORD = "runtime-login-test";
-
-    @BeforeAll
-    static void letTheRuntimeRoleLogIn() throws SQLException {
-        try (Connection admin = LocalServicesResource.database().connect(); Statement statement = admin.createStatement()) {
-            statement.execute("alter role " + LOGIN + " login password '" + PASSWORD + "'");
-        }
-    }
+    private static final String LOGIN = LocalServicesResource.RUNTIME_LOGIN;
+    private static final String PASSWORD = LocalServicesResource.RUNTIME_PASSWORD;
 
     private static Connection runtime() throws SQLException {
         return DriverManager.getConnection(LocalServicesResource.database().jdbcUrl(), LOGIN, PASSWORD);

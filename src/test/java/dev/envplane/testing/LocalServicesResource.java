@@ -6,9 +6,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.flywaydb.core.Flyway;
 
 import dev.envplane.local.LocalDatabase;
 import dev.envplane.local.LocalServices;
@@ -22,6 +27,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>The application gets a Vault token bound to {@code deploy/vault/envplane-policy.hcl}, the policy operators
  * install, so every test also proves that policy grants what the service needs. It reaches Vault through a
  * {@link CuttableLink}, and logs at DEBUG to {@link #LOG_FILE}, so tests can prove where secrets did not go.
+ *
+ * <p>The database is used as deployed (deploy/): the migrations run first as the owner (the migration Job), and the
+ * application then runs as the runtime login, which reads and writes rows only (V5), with no migration of its own.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +38,10 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     /** PostgreSQL's own log (the test database's server messages), apart from the application's. */
     private static final Path POSTGRES_LOG = Path.of("target", "postgres.log");
+
+    /** The application's database login in every test (V5 creates it without login; it gets one here). */
+    public static final String RUNTIME_LOGIN = "envplane_runtime";
+    public static final String RUNTIME_PASSWORD = "runtime-login-test";
 
     private static LocalServices services;
     private static LocalDatabase database;
@@ -46,8 +58,10 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        config.put("quarkus.datasource.username", LocalDatabase.USER);
-        config.put("quarkus.datasource.password", LocalDatabase.PASSWORD);
+        migrateAsOwner();
+        config.put("quarkus.flyway.migrate-at-start", "false");
+        config.put("quarkus.datasource.username", RUNTIME_LOGIN);
+        config.put("quarkus.datasource.password", RUNTIME_PASSWORD);
         config.put("quarkus.vault.url", "http://127.0.0.1:" + vaultLink.port());
         config.put("quarkus.vault.authentication.client-token", services.serviceToken());
         // Outbox retries and reconciliation on a test's time scale (defaults: 5s and 10m).
@@ -72,6 +86,17 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.management.port", String.valueOf(managementPort));
         config.put("quarkus.management.test-port", String.valueOf(managementPort));
         return config;
+    }
+
+    private static void migrateAsOwner() {
+        Flyway.configure().dataSource(database.jdbcUrl(), LocalDatabase.USER, LocalDatabase.PASSWORD)
+                .locations("classpath:db/migration").placeholders(Map.of("runtime_login", RUNTIME_LOGIN))
+                .load().migrate();
+        try (Connection owner = database.connect(); Statement statement = owner.createStatement()) {
+            statement.execute("alter role " + RUNTIME_LOGIN + " login password '" + RUNTIME_PASSWORD + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot give the runtime login its password", e);
+        }
     }
 
     /** A URL on the application's management port (health, metrics), the same for @QuarkusTest and *IT. */
