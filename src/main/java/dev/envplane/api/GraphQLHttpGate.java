@@ -34,6 +34,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -136,9 +137,9 @@ public class GraphQLHttpGate {
             refuse(routing, 405, mediaType, "Mutations and subscriptions need POST");
             return;
         }
-        RequestBudget budget = RequestBudget.start(Vertx.currentContext(), limits.maxLoads());
-        // called when the response is done, or earlier when the client goes away (a timeout, a disconnect)
-        routing.addEndHandler(ended -> budget.cancel());
+        // a client that went away (a disconnect, its own timeout) closed the connection: no further loads for it
+        HttpServerResponse response = routing.response();
+        RequestBudget.start(Vertx.currentContext(), limits.maxLoads(), response::closed);
         routing.put(CHECKED, true);
         if (get) {
             asPost(routing, request);

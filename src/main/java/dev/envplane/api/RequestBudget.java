@@ -2,6 +2,9 @@ package dev.envplane.api;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.jboss.logging.Logger;
 
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -13,18 +16,25 @@ import io.vertx.core.Vertx;
  */
 final class RequestBudget {
 
+    private static final Logger LOG = Logger.getLogger(RequestBudget.class);
     private static final String KEY = RequestBudget.class.getName();
 
     private final int maxLoads;
+    private final BooleanSupplier clientGone;
     private final AtomicInteger loads = new AtomicInteger();
-    private volatile boolean cancelled;
 
-    private RequestBudget(int maxLoads) {
+    private RequestBudget(int maxLoads, BooleanSupplier clientGone) {
         this.maxLoads = maxLoads;
+        this.clientGone = clientGone;
     }
 
-    static RequestBudget start(Context requestContext, int maxLoads) {
-        RequestBudget budget = new RequestBudget(maxLoads);
+    /**
+     * {@code clientGone} is asked before each load. It is a question, not a close handler: the GraphQL route sets
+     * the response's end and close handlers after ours, and only one of each is kept (SmallRye GraphQL's, which
+     * terminates its request context), so a handler of ours would never hear the client go.
+     */
+    static RequestBudget start(Context requestContext, int maxLoads, BooleanSupplier clientGone) {
+        RequestBudget budget = new RequestBudget(maxLoads, clientGone);
         requestContext.putLocal(KEY, budget);
         return budget;
     }
@@ -37,13 +47,11 @@ final class RequestBudget {
         return Optional.ofNullable(context.getLocal(KEY));
     }
 
-    void cancel() {
-        cancelled = true;
-    }
-
     /** Called before every resolver that loads from the database (a batch counts once). */
     void spendLoad() {
-        if (cancelled) {
+        if (clientGone.getAsBoolean()) {
+            // one line per load not made; the request reference in the MDC says which request it was
+            LOG.debug("Client gone: the request's next database load was not made");
             throw new RequestCancelledException();
         }
         int spent = loads.incrementAndGet();
