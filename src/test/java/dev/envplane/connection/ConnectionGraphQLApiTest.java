@@ -96,7 +96,7 @@ public class ConnectionGraphQLApiTest {
     }
 
     static String vaultPath(String connectionId) {
-        return "envplane/connections/" + connectionId;
+        return Vault.connectionPath(connectionId);
     }
 
     static String applicationLog() {

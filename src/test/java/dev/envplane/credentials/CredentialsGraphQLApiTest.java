@@ -183,7 +183,7 @@ class CredentialsGraphQLApiTest {
         set(first.id(), Map.of("spark", Map.of("token", "b"))).body("errors", nullValue());
         execute(DELETE, vars("e", first.id())).body("data.deleteEnvironmentCredentials.adapterType", equalTo("SPARK"));
         Eventually.until("first destroyed", () -> Vault.metadataStatus(first.vaultPath()) == 404);
-        execute(READ, vars("e", first.id())).body("data.environment.credentials", nullValue());
+        execute(READ, vars("e", first.id())).body("errors", nullValue()).body("data.environment.credentials", nullValue());
         assertError(execute(DELETE, vars("e", first.id())), "NOT_FOUND", "environmentId");
 
         Environment second = Fixtures.environmentOn("spark");

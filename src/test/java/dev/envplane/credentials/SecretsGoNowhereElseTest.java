@@ -5,33 +5,60 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
 
 import dev.envplane.testing.Database;
 import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.Fixtures.Environment;
 import dev.envplane.testing.Keys;
 import dev.envplane.testing.LocalServicesResource;
+import dev.envplane.testing.SchemaWalk;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The proof that secrets go to Vault and nowhere else. Every secret field of every warehouse gets a unique canary;
- * then every query, mutation and error path runs (Vault sealed and unreachable included) with DEBUG logging on.
- * No canary may appear in any database row, in the application's log, or in any GraphQL response or error.
+ * then every query, mutation and error path runs (Vault sealed, unreachable and refusing the service, a
+ * check-and-set race, an INTERNAL error, a key rotation) with the whole log at DEBUG, and every output field the
+ * schema has is read back through introspection. No canary may appear in any database row (before and after the
+ * deletions), in the application's log (for the packaged application: its stdout and stderr too, which Quarkus'
+ * launcher writes to the same file), or in any GraphQL response or error.
  */
 @QuarkusTest
+@TestProfile(SecretsGoNowhereElseTest.Canary.class)
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
 class SecretsGoNowhereElseTest {
+
+    /** Every logger at DEBUG (not only envplane's), and introspection on for the walk through the schema. */
+    public static class Canary implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // org.apache.http is this test's own HTTP client (rest-assured), in the same JVM as a @QuarkusTest
+            // application: its wire log holds the requests, secrets included, as sent. It is not the application.
+            return Map.of("quarkus.log.level", "DEBUG", "quarkus.log.category.\"org.apache.http\".level", "INFO",
+                    "envplane.graphql.introspection", "true");
+        }
+    }
 
     private final List<String> canaries = new ArrayList<>();
     private final StringBuilder responses = new StringBuilder();
@@ -57,7 +84,7 @@ class SecretsGoNowhereElseTest {
     }
 
     @Test
-    void noSecretLeavesVault() {
+    void noSecretLeavesVault() throws Exception {
         Map<String, Environment> envs = new HashMap<>();
         for (String block : List.of("postgres", "redshift", "snowflake", "bigquery", "spark", "databricks")) {
             envs.put(block, Fixtures.environmentOn(block));
@@ -121,20 +148,36 @@ class SecretsGoNowhereElseTest {
         responses.append(given().get(LocalServicesResource.managementUrl("/q/health/ready")).asString());
         responses.append(given().get(LocalServicesResource.managementUrl("/q/metrics")).asString());
 
+        // Spark's token was cleared above: a last one, so that every warehouse holds a secret in Vault
+        set(envs.get("spark"), Map.of("spark", Map.of("token", canary("spark-final"), "schema", "s")));
+
+        // the failure paths, each with canaries in the request
+        internalError(envs.get("postgres"));
+        vaultRefusesTheService(envs.get("redshift"));
+        checkAndSetRace(envs.get("databricks"));
+        String bigQueryId = JsonPath.from(bigQueryConnection).getString("data.createConnection.id");
+        String rotatedBigQueryKey = serviceAccountKey.replace("\"}", "-" + canary("bigquery-rotated") + "\"}");
+        assertTrue(call("mutation($id: ID!, $input: UpdateConnectionInput!) { updateConnection(id: $id, input: $input) { id } }",
+                vars("id", bigQueryId, "input", Map.of("bigquery", Map.of("serviceAccountKeyJson", rotatedBigQueryKey))))
+                .contains(bigQueryId), "the BigQuery key was rotated");
+
+        readThroughTheSchema(envs, bigQueryId);
+        assertEverySecretIsInVault(envs, bigQueryId, rotatedBigQueryKey);
+        assertNoCanaryIn("database rows before any deletion", String.join("\n", Database.everyValue()));
+
         // then deletions: credentials, environment, project
         call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", envs.get("redshift").id()));
         call("mutation($e: ID!) { deleteEnvironment(id: $e) { id } }", vars("e", envs.get("spark").id()));
         call("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", envs.get("databricks").projectId()));
 
         assertTrue(bigQueryConnection.contains("\"id\""), "the BigQuery connection was created: " + bigQueryConnection);
-        // the proof is only worth something if the canaries really are in Vault
-        assertEquals(rotated, Vault.latest(envs.get("postgres").vaultPath()).getString("data.data.password"));
-        assertTrue(Vault.latest(envs.get("snowflake").vaultPath()).getString("data.data.privateKey").contains(Keys.body(plainKey)));
         assertNoCanaryIn("GraphQL responses", responses.toString());
         assertNoCanaryIn("database rows", String.join("\n", Database.everyValue()));
         String log = LocalServicesResource.applicationLog();
         assertTrue(log.contains("Vault unreachable during") && log.contains("DEBUG"),
                 "the application log was captured at DEBUG (else this proof would be empty)");
+        assertTrue(log.contains("\"loggerName\":\"io.netty") || log.contains("io.vertx.core"),
+                "the log holds DEBUG lines of every logger, not only envplane's");
         assertNoCanaryIn("the application log", log);
     }
 
@@ -184,6 +227,95 @@ class SecretsGoNowhereElseTest {
         call("mutation($input: CreateConnectionInput!) { createConnection(input: $input) { id } }",
                 vars("input", Map.of("name", Fixtures.unique("bq"), "bigquery", Map.of("gcpProjectId", 5,
                         "serviceAccountKeyJson", List.of(canary("bq-as-list"))))));
+    }
+
+    /** A database failure after the Vault write: INTERNAL, with the request's secrets nowhere but (then destroyed) Vault. */
+    private void internalError(Environment env) {
+        try (Connection db = LocalServicesResource.database().connect()) {
+            db.createStatement().execute("""
+                    create or replace function canary_refuses() returns trigger language plpgsql as $$
+                    begin if new.username = 'db-refuses-this' then raise exception 'refused by the canary test'; end if; return new; end $$;
+                    create trigger canary_refuses before insert or update on environment_credentials
+                        for each row execute function canary_refuses();""");
+            String answer = call(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(env.id(),
+                    Map.of("postgres", Map.of("username", "db-refuses-this", "password", canary("internal"), "schema", "s"))));
+            assertEquals("INTERNAL", JsonPath.from(answer).getString("errors[0].extensions.code"), answer);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try (Connection db = LocalServicesResource.database().connect()) {
+                db.createStatement().execute("drop trigger if exists canary_refuses on environment_credentials; "
+                        + "drop function if exists canary_refuses()");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Vault answers the service 403 on this environment's secret. */
+    private void vaultRefusesTheService(Environment env) {
+        Vault.denyToTheService("secret/data/" + env.vaultPath());
+        try {
+            String answer = call(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(env.id(),
+                    Map.of("redshift", Map.of("password", canary("refused")))));
+            assertTrue(JsonPath.from(answer).getString("errors[0].extensions.code") != null, "Vault's 403 is an error: " + answer);
+        } finally {
+            Vault.restoreServicePolicy();
+        }
+    }
+
+    /** Writers racing on one secret: the losers' check-and-set fails, and their secrets go nowhere. */
+    private void checkAndSetRace(Environment env) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 3; round++) {
+                CyclicBarrier start = new CyclicBarrier(4);
+                List<Future<String>> racers = new ArrayList<>();
+                for (int racer = 0; racer < 4; racer++) {
+                    String token = canary("race");
+                    racers.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return call(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(env.id(),
+                                Map.of("databricks", Map.of("token", token))));
+                    }));
+                }
+                for (Future<String> racer : racers) {
+                    racer.get(60, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every output field reachable from the roots, whatever fields the schema has today. */
+    private void readThroughTheSchema(Map<String, Environment> envs, String bigQueryId) {
+        SchemaWalk schema = SchemaWalk.introspect();
+        assertEquals(List.of(), schema.fieldsNamedLikeSecretValues(), "output fields named like a secret's value");
+        for (Environment env : envs.values()) {
+            String answer = call("query($id: ID!) { environment(id: $id) " + schema.selectionOf("Environment", 4) + " }", vars("id", env.id()));
+            assertTrue(answer.contains(env.id()) && !answer.contains("\"errors\""), "the walk read the environment: " + answer);
+        }
+        String connection = call("query($id: ID!) { connection(id: $id) " + schema.selectionOf("Connection", 4) + " }", vars("id", bigQueryId));
+        assertTrue(connection.contains("serviceAccountKeySet") && !connection.contains("\"errors\""), "the walk read the connection: " + connection);
+    }
+
+    /** The proof is only worth something if each canary really is in Vault, where the README says. */
+    private void assertEverySecretIsInVault(Map<String, Environment> envs, String bigQueryId, String bigQueryKey) {
+        Map<String, List<String>> secretFields = Map.of("postgres", List.of("password"), "redshift", List.of("password"),
+                "snowflake", List.of("privateKey"), "spark", List.of("token"), "databricks", List.of("token"));
+        secretFields.forEach((block, fields) -> {
+            // the version the database points at (a compensated write leaves a destroyed newest version above it)
+            int version = (int) Database.count("select coalesce(max(secret_version), -1) from environment_credentials "
+                    + "where environment_id = ?::uuid", envs.get(block).id());
+            assertTrue(version > 0, block + " has credentials with a secret");
+            JsonPath stored = Vault.version(envs.get(block).vaultPath(), version);
+            for (String field : fields) {
+                String value = stored.getString("data.data." + field);
+                assertTrue(value != null && canaries.stream().anyMatch(value::contains), block + "." + field + " holds a canary in Vault");
+            }
+        });
+        assertEquals(bigQueryKey, Vault.latest(Vault.connectionPath(bigQueryId)).getString("data.data.serviceAccountKeyJson"));
     }
 
     private void readEverything() {

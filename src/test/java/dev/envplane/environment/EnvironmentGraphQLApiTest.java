@@ -272,6 +272,7 @@ class EnvironmentGraphQLApiTest {
                 .body("data.updateEnvironment.customBranch", equalTo("release/2026-11"))
                 .body("data.updateEnvironment.version", is(1));
         execute(UPDATE, vars("id", id, "input", Map.of("useCustomBranch", false), "v", null))
+                .body("errors", nullValue())
                 .body("data.updateEnvironment.useCustomBranch", is(false))
                 .body("data.updateEnvironment.customBranch", nullValue());
         assertError(execute(UPDATE, vars("id", id, "input", Map.of("type", "DEVELOPMENT"), "v", null)), "VALIDATION", "type");
@@ -295,7 +296,7 @@ class EnvironmentGraphQLApiTest {
     void deletesAnEnvironment() {
         String id = createId(Fixtures.project(unique("delete")), "ci", "DEPLOYMENT");
         execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)).body("data.deleteEnvironment.name", equalTo("ci"));
-        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("data.environment", nullValue());
+        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("errors", nullValue()).body("data.environment", nullValue());
         assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)), "NOT_FOUND", "id");
     }
 

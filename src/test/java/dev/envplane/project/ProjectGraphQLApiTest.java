@@ -140,6 +140,7 @@ public class ProjectGraphQLApiTest {
                 .body("data.updateProject.defaultBranch", equalTo("trunk"))
                 .body("data.updateProject.version", is(1));
         execute(update, vars("id", id, "input", Map.of("description", "", "repositoryUrl", "")))
+                .body("errors", nullValue())
                 .body("data.updateProject.description", nullValue())
                 .body("data.updateProject.repositoryUrl", nullValue());
     }
@@ -177,7 +178,7 @@ public class ProjectGraphQLApiTest {
     void deletesAProjectWithoutEnvironments() {
         String id = Fixtures.project(unique("empty"));
         execute("mutation($id: ID!) { deleteProject(id: $id) { id } }", vars("id", id)).body("data.deleteProject.id", equalTo(id));
-        execute("query($id: ID!) { project(id: $id) { id } }", vars("id", id)).body("data.project", nullValue());
+        execute("query($id: ID!) { project(id: $id) { id } }", vars("id", id)).body("errors", nullValue()).body("data.project", nullValue());
     }
 
     @Test

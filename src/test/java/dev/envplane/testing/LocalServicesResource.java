@@ -71,6 +71,9 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("envplane.graphql.max-loads", "34");
         config.put("quarkus.log.file.enabled", "true");
         config.put("quarkus.log.file.level", "DEBUG");
+        // One file for the whole run: the tests that prove where a secret did not go read all of it (default: 10M,
+        // then rotated, and what rotated away would go unread)
+        config.put("quarkus.log.file.rotation.max-file-size", "2G");
         for (String category : List.of("dev.envplane", "io.quarkus.vault", "io.smallrye.graphql", "org.hibernate.SQL",
                 "org.hibernate.orm.jdbc.bind", "io.vertx.sqlclient", "io.quarkus.vertx.http")) {
             config.put("quarkus.log.category.\"" + category + "\".level", "DEBUG");

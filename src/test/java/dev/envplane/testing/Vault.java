@@ -68,6 +68,10 @@ public final class Vault {
                 .then().statusCode(204);
     }
 
+    public static String connectionPath(String connectionId) {
+        return "envplane/connections/" + connectionId;
+    }
+
     public static String credentialsPath(String projectId, String environmentId) {
         return "envplane/projects/" + projectId + "/environments/" + environmentId + "/credentials";
     }

@@ -357,6 +357,7 @@ class KvV2Test {
         String path = unique("subkeys");
         write(path, Map.of("user", "app", "tls", Map.of("cert", "c", "key", "k")));
         asRoot(server).get("/v1/secret/subkeys/" + path).then().statusCode(200)
+                .body("data.subkeys", hasKey("user"))
                 .body("data.subkeys.user", nullValue())
                 .body("data.subkeys.tls.cert", nullValue())
                 .body("data.subkeys", hasKey("tls"))
