@@ -33,7 +33,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -137,14 +139,37 @@ public class GraphQLHttpGate {
             return;
         }
         RequestBudget budget = RequestBudget.start(Vertx.currentContext(), limits.maxLoads());
-        // called when the response is done, or earlier when the client goes away (a timeout, a disconnect)
-        routing.addEndHandler(ended -> budget.cancel());
+        cancelWhenTheClientGoes(routing, budget);
         routing.put(CHECKED, true);
         if (get) {
             asPost(routing, request);
         } else {
             routing.next();
         }
+    }
+
+    /**
+     * When the connection closes before the answer is complete (a client-side timeout, a disconnect), loads not yet
+     * started never start (CancellationTest). Not through {@code routing.addEndHandler}: it sets the response's
+     * close handler, and SmallRye's GraphQL handler replaces that one with its own. Quarkus' request wrapper calls
+     * every "done" handler, on the end of the response and on the close of the connection alike.
+     */
+    private static void cancelWhenTheClientGoes(RoutingContext routing, RequestBudget budget) {
+        HttpServerResponse response = routing.response();
+        QuarkusRequestWrapper wrapper = QuarkusRequestWrapper.get(routing.request());
+        if (wrapper == null) {
+            routing.addEndHandler(ended -> {
+                if (ended.failed()) {
+                    budget.cancel();
+                }
+            });
+            return;
+        }
+        wrapper.addRequestDoneHandler(done -> {
+            if (!response.ended()) {
+                budget.cancel();
+            }
+        });
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.envplane.api;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -14,6 +16,7 @@ import io.vertx.core.Vertx;
 final class RequestBudget {
 
     private static final String KEY = RequestBudget.class.getName();
+    private static final Logger LOG = Logger.getLogger(RequestBudget.class);
 
     private final int maxLoads;
     private final AtomicInteger loads = new AtomicInteger();
@@ -37,13 +40,16 @@ final class RequestBudget {
         return Optional.ofNullable(context.getLocal(KEY));
     }
 
+    /** The client went away before its answer was complete: no further load of this request starts. */
     void cancel() {
         cancelled = true;
+        LOG.debug("The client went away before its answer: the request is cancelled");
     }
 
     /** Called before every resolver that loads from the database (a batch counts once). */
     void spendLoad() {
         if (cancelled) {
+            LOG.debug("A database load of a cancelled request was not started");
             throw new RequestCancelledException();
         }
         int spent = loads.incrementAndGet();

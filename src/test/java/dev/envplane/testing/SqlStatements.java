@@ -39,6 +39,31 @@ public final class SqlStatements {
         }
     }
 
+    /** Forgets every statement counted so far (then see {@link #callsMatching}). */
+    public static void reset() {
+        try (Connection maintenance = connect()) {
+            maintenance.createStatement().execute("create extension if not exists pg_stat_statements");
+            maintenance.createStatement().execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset pg_stat_statements", e);
+        }
+    }
+
+    /** How many completed statements of the application, since the last reset, match the regular expression. */
+    public static long callsMatching(String regex) {
+        try (Connection maintenance = connect();
+                var statement = maintenance.prepareStatement("select coalesce(sum(calls), 0) from pg_stat_statements "
+                        + "where dbid = (select oid from pg_database where datname = ?) and query ~* ?")) {
+            statement.setString(1, LocalDatabase.DATABASE);
+            statement.setString(2, regex);
+            ResultSet total = statement.executeQuery();
+            total.next();
+            return total.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read pg_stat_statements", e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + LocalServicesResource.database().port() + "/postgres",
                 LocalDatabase.USER, LocalDatabase.PASSWORD);
