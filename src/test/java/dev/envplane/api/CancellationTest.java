@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -120,8 +123,18 @@ class CancellationTest {
         return socket;
     }
 
+    /** What the application logged after {@code offset}, also when its log file was rotated meanwhile. */
     private static String logSince(int offset) {
         String log = LocalServicesResource.applicationLog();
-        return log.length() > offset ? log.substring(offset) : log;
+        if (log.length() >= offset) {
+            return log.substring(offset);
+        }
+        Path rotated = Path.of(LocalServicesResource.LOG_FILE + ".1");
+        try {
+            String before = Files.exists(rotated) ? Files.readString(rotated) : "";
+            return (before.length() > offset ? before.substring(offset) : before) + log;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
