@@ -24,6 +24,10 @@ import graphql.language.OperationDefinition;
  * must not stay in memory beyond its request;</li>
  * <li>bounded by the total length of the documents it holds (least recently used go first); 0 turns it off.</li>
  * </ul>
+ * What it saves: graphql-java's parse and validation of a typical frontend query, ~0.23 ms of CPU per request
+ * (graphql-java alone, 50,000 executions against a 5-type stand-in schema: 235 us without a cache, 9.5 us with one,
+ * on a loaded machine). The gate's own parse (the token limit) still runs on every request.
+ *
  * SmallRye's own cache is not used: it works only as one of SmallRye's instrumentations (it stores a document from its
  * validation callback, through a thread-local holding the whole request input, variables included), and {@link
  * QueryGuard} replaces those instrumentations.
