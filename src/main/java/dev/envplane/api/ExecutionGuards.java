@@ -11,8 +11,8 @@ import io.smallrye.graphql.execution.event.InvokeInfo;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation (SmallRye's own
- * document cache goes with it: parsing is cheap next to a database round trip) and charges every root query or
+ * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation, {@link DocumentCache}
+ * in place of SmallRye's document cache (which needs SmallRye's instrumentations), and charges every root query or
  * mutation to the request's {@link RequestBudget}. Nested fields are charged by {@link Batches}, once per batch: a
  * field resolved for 50 parents is one load, as it is one statement.
  */
@@ -25,8 +25,11 @@ public final class ExecutionGuards implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        return builder.instrumentation(new QueryGuard(GraphQLLimits.get()))
-                .preparsedDocumentProvider(NoOpPreparsedDocumentProvider.INSTANCE);
+        GraphQLLimits limits = GraphQLLimits.get();
+        return builder.instrumentation(new QueryGuard(limits))
+                .preparsedDocumentProvider(limits.documentCacheChars() > 0
+                        ? new DocumentCache(limits.documentCacheChars())
+                        : NoOpPreparsedDocumentProvider.INSTANCE);
     }
 
     @Override

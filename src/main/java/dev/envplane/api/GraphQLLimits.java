@@ -47,6 +47,14 @@ public interface GraphQLLimits {
     @WithDefault("50")
     int maxLoads();
 
+    /**
+     * Total length of the parsed and validated query documents kept for reuse ({@link DocumentCache}); 0 turns the
+     * cache off. Limits are still checked on every request.
+     */
+    @WithName("document-cache-chars")
+    @WithDefault("262144")
+    long documentCacheChars();
+
     /** Introspection ({@code __schema}, {@code __type}) and {@code /graphql/schema.graphql}. */
     @WithName("introspection")
     @WithDefault("false")

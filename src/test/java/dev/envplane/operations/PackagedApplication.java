@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 
 import dev.envplane.local.LocalDatabase;
 import dev.envplane.local.LocalServices;
+import dev.envplane.testing.LocalServicesResource;
 
 /**
  * The artifact this build packaged, run as a child process the way an operator runs it: the JVM jar, or the native
  * executable after {@code -Dnative}, as {@code target/quarkus-artifact.properties} (written by the build, read by
- * {@code @QuarkusIntegrationTest} too) says. It listens on 127.0.0.1 on a port it picks itself (port 0), read back
- * from its log, and is stopped on close.
+ * {@code @QuarkusIntegrationTest} too) says. It listens on 127.0.0.1 on a port it picks itself (port 0), and on a
+ * free management port chosen here, both read back from its log, and is stopped on close.
  */
 public final class PackagedApplication implements AutoCloseable {
 
@@ -49,12 +50,18 @@ public final class PackagedApplication implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", "0");
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        env.put("QUARKUS_MANAGEMENT_PORT", "0");
+        // A port of its own, not 0: Quarkus tags each server's http.server.active.connections gauge with its configured
+        // port only when that port is above 0, so two servers on port 0 register one gauge twice and Micrometer warns
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(LocalServicesResource.freePort()));
         LocalDatabase database = services.database();
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", LocalDatabase.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
+        // the runtime login (rows only), Flyway as the schema's owner: see LocalServicesResource
+        LocalServicesResource.createRuntimeLogin(database);
+        env.put("QUARKUS_DATASOURCE_USERNAME", LocalServicesResource.RUNTIME_LOGIN);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalServicesResource.RUNTIME_PASSWORD);
+        env.put("QUARKUS_FLYWAY_USERNAME", LocalDatabase.USER);
+        env.put("QUARKUS_FLYWAY_PASSWORD", LocalDatabase.PASSWORD);
         env.put("QUARKUS_VAULT_URL", services.vault().url());
         env.put("QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN", services.serviceToken());
         env.putAll(environment);

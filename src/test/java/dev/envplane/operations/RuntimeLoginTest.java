@@ -1,16 +1,27 @@
 package dev.envplane.operations;
 
+import static dev.envplane.testing.GraphQL.execute;
+import static dev.envplane.testing.GraphQL.vars;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.envplane.local.LocalDatabase;
+import dev.envplane.testing.Database;
+import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,8 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Migration V5: the runtime login (envplane_runtime by default) reads and writes rows of every table, including
- * tables a later migration creates, and can change nothing else. It is the login the application runs as in every
- * test (LocalServicesResource), so each HTTP test also proves that the grants suffice.
+ * tables a later migration creates, and can change nothing else. The application has migrated the test database as
+ * the schema's owner and runs as the runtime login (LocalServicesResource), as in production.
  */
 @QuarkusTest
 @WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
@@ -69,6 +80,27 @@ class RuntimeLoginTest {
             try (Connection owner = LocalServicesResource.database().connect(); Statement statement = owner.createStatement()) {
                 statement.execute("drop table later_migration_table");
             }
+        }
+    }
+
+    @Test
+    void theApplicationWritesAsTheRuntimeLogin() throws SQLException {
+        String name = Fixtures.unique("runtime-login");
+        execute("mutation($n: String!) { createProject(input: {name: $n}) { id } }", vars("n", name))
+                .body("errors", nullValue()).body("data.createProject.id", notNullValue());
+        assertEquals(1, Database.count("select count(*) from project where name = ?", name));
+        // pg_stat_statements keeps statements per login: the API's inserts were made by the runtime login only
+        try (Connection maintenance = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + LocalServicesResource.database().port()
+                + "/postgres", LocalDatabase.USER, LocalDatabase.PASSWORD); Statement statement = maintenance.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            ResultSet byLogin = statement.executeQuery("select r.rolname, sum(s.calls) from pg_stat_statements s join pg_roles r on r.oid = s.userid "
+                    + "where s.dbid = (select oid from pg_database where datname = '" + LocalDatabase.DATABASE + "') "
+                    + "and s.query ~* '^\\s*insert\\s+into\\s+project\\M' group by r.rolname");
+            Map<String, Long> inserts = new HashMap<>();
+            while (byLogin.next()) {
+                inserts.put(byLogin.getString(1), byLogin.getLong(2));
+            }
+            assertEquals(Set.of(LOGIN), inserts.keySet(), "inserts into project by login: " + inserts);
         }
     }
 }

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
-
 import dev.envplane.local.LocalDatabase;
 import dev.envplane.local.LocalServices;
 import dev.envplane.local.vault.VaultServer;
@@ -26,10 +24,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  *
  * <p>The application gets a Vault token bound to {@code deploy/vault/envplane-policy.hcl}, the policy operators
  * install, so every test also proves that policy grants what the service needs. It reaches Vault through a
- * {@link CuttableLink}, and logs at DEBUG to {@link #LOG_FILE}, so tests can prove where secrets did not go.
- *
- * <p>The database is used as deployed (deploy/): the migrations run first as the owner (the migration Job), and the
- * application then runs as the runtime login, which reads and writes rows only (V5), with no migration of its own.
+ * {@link CuttableLink}, and logs at DEBUG to {@link #LOG_FILE}, so tests can prove where secrets did not go. It
+ * runs as the database's runtime login, so every test also proves that migration V5 grants what the service needs.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -39,9 +35,9 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     /** PostgreSQL's own log (the test database's server messages), apart from the application's. */
     private static final Path POSTGRES_LOG = Path.of("target", "postgres.log");
 
-    /** The application's database login in every test (V5 creates it without login; it gets one here). */
+    /** The login the application under test runs as (ENVPLANE_DB_RUNTIME_LOGIN's default): rows only. */
     public static final String RUNTIME_LOGIN = "envplane_runtime";
-    public static final String RUNTIME_PASSWORD = "runtime-login-test";
+    public static final String RUNTIME_PASSWORD = "runtime-login";
 
     private static LocalServices services;
     private static LocalDatabase database;
@@ -58,10 +54,13 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        migrateAsOwner();
-        config.put("quarkus.flyway.migrate-at-start", "false");
+        // As in production (deploy/): the application runs as the runtime login, which only reads and writes rows
+        // (migration V5 grants them), and Flyway migrates at start as the login that owns the schema
+        createRuntimeLogin(database);
         config.put("quarkus.datasource.username", RUNTIME_LOGIN);
         config.put("quarkus.datasource.password", RUNTIME_PASSWORD);
+        config.put("quarkus.flyway.username", LocalDatabase.USER);
+        config.put("quarkus.flyway.password", LocalDatabase.PASSWORD);
         config.put("quarkus.vault.url", "http://127.0.0.1:" + vaultLink.port());
         config.put("quarkus.vault.authentication.client-token", services.serviceToken());
         // Outbox retries and reconciliation on a test's time scale (defaults: 5s and 10m).
@@ -91,14 +90,16 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         return config;
     }
 
-    private static void migrateAsOwner() {
-        Flyway.configure().dataSource(database.jdbcUrl(), LocalDatabase.USER, LocalDatabase.PASSWORD)
-                .locations("classpath:db/migration").placeholders(Map.of("runtime_login", RUNTIME_LOGIN))
-                .load().migrate();
+    /**
+     * Lets {@link #RUNTIME_LOGIN} log in, before the application migrates: migration V5 then finds it and grants it
+     * rows (where it does not exist, V5 creates a role without login in its place).
+     */
+    public static void createRuntimeLogin(LocalDatabase database) {
         try (Connection owner = database.connect(); Statement statement = owner.createStatement()) {
-            statement.execute("alter role " + RUNTIME_LOGIN + " login password '" + RUNTIME_PASSWORD + "'");
+            boolean exists = statement.executeQuery("select 1 from pg_roles where rolname = '" + RUNTIME_LOGIN + "'").next();
+            statement.execute((exists ? "alter" : "create") + " role " + RUNTIME_LOGIN + " login password '" + RUNTIME_PASSWORD + "'");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot give the runtime login its password", e);
+            throw new IllegalStateException("Cannot create the runtime login", e);
         }
     }
 
@@ -107,7 +108,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         return "http://127.0.0.1:" + managementPort + path;
     }
 
-    private static int freePort() {
+    /** A port free on 127.0.0.1 now, for a server the test starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -39,7 +39,7 @@ public final class SqlStatements {
         }
     }
 
-    /** Forgets every statement counted so far (see {@link #calls}). */
+    /** Forgets every statement counted so far (then see {@link #callsMatching}). */
     public static void reset() {
         try (Connection maintenance = connect()) {
             maintenance.createStatement().execute("create extension if not exists pg_stat_statements");
@@ -49,12 +49,13 @@ public final class SqlStatements {
         }
     }
 
-    /** How many statements matching the regular expression the application ran since {@link #reset()}. */
-    public static long calls(String queryPattern) {
-        try (Connection maintenance = connect(); var statement = maintenance.prepareStatement(
-                "select coalesce(sum(calls), 0) from pg_stat_statements where dbid = (select oid from pg_database "
-                        + "where datname = '" + LocalDatabase.DATABASE + "') and query ~* ?")) {
-            statement.setString(1, queryPattern);
+    /** How many completed statements of the application, since the last reset, match the regular expression. */
+    public static long callsMatching(String regex) {
+        try (Connection maintenance = connect();
+                var statement = maintenance.prepareStatement("select coalesce(sum(calls), 0) from pg_stat_statements "
+                        + "where dbid = (select oid from pg_database where datname = ?) and query ~* ?")) {
+            statement.setString(1, LocalDatabase.DATABASE);
+            statement.setString(2, regex);
             ResultSet total = statement.executeQuery();
             total.next();
             return total.getLong(1);

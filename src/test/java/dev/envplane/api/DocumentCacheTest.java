@@ -1,0 +1,52 @@
+package dev.envplane.api;
+
+import static dev.envplane.testing.GraphQL.execute;
+import static dev.envplane.testing.GraphQL.vars;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.envplane.testing.LocalServicesResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** With the document cache on (the default), every request is still checked on its own: limits and errors. */
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
+class DocumentCacheTest {
+
+    /** complexity first x (3 + 10 x (1 + 24)): 12,650 for 50, 25,300 for 100 (limit 25,000) */
+    private static final String PAGE = "query($first: Int) { projects(first: $first) { edges { node { environments { "
+            + IntStream.range(0, 24).mapToObj(i -> "n" + i + ": name").collect(Collectors.joining(" ")) + " } } } } }";
+
+    @Test
+    void theSameDocumentIsGuardedAgainOnEveryRequest() {
+        for (int round = 0; round < 3; round++) {
+            execute(PAGE, vars("first", 50)).body("errors", nullValue()).body("data.projects", notNullValue());
+            execute(PAGE, vars("first", 100)).body("errors", hasSize(1))
+                    .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                    .body("errors[0].extensions.limit", equalTo("envplane.graphql.max-complexity"))
+                    .body("data", nullValue());
+        }
+    }
+
+    @Test
+    void anInvalidDocumentIsRefusedEveryTimeWithoutItsValues() {
+        String invalid = "{ project(id: \"S3cret-canary\") { nosuch } }";
+        for (int round = 0; round < 2; round++) {
+            execute(invalid).body("errors", hasSize(1))
+                    .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                    .body("errors[0].message", not(containsString("S3cret")))
+                    .body("data", nullValue());
+        }
+    }
+}
