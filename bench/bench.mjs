@@ -28,6 +28,8 @@ const { values: opt } = parseArgs({ options: {
   'page-size': { type: 'string', default: '50' },
   'count-requests': { type: 'string', default: '20' },
   jar: { type: 'string', default: 'target/quarkus-app/quarkus-run.jar' },
+  // e.g. --java-options="-XX:StartFlightRecording=filename=target/bench/x.jfr,settings=profile" to profile the JVM package
+  'java-options': { type: 'string', default: '' },
   native: { type: 'string', default: '' },
   out: { type: 'string', default: 'bench/results.md' },
 } });
@@ -161,7 +163,7 @@ function envplaneEnv(s, port) {
 }
 const SERVERS = {
   jvm: { label: 'envplane, JVM package', api: 'envplane', available: () => fs.existsSync(path.join(ROOT, opt.jar)),
-    start: (s, port) => start('jvm', JAVA, ['-jar', opt.jar], { env: envplaneEnv(s, port) }) },
+    start: (s, port) => start('jvm', JAVA, [...opt['java-options'].split(' ').filter(Boolean), '-jar', opt.jar], { env: envplaneEnv(s, port) }) },
   native: { label: 'envplane, native executable', api: 'envplane', available: () => NATIVE && fs.existsSync(NATIVE),
     start: (s, port) => start('native', NATIVE, [], { env: envplaneEnv(s, port) }) },
   postgraphile: { label: 'PostGraphile 5.1.5 (amber preset, Node 22)', api: 'postgraphile', available: () => true,
