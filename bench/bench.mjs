@@ -158,6 +158,8 @@ function envplaneEnv(s, port) {
   return { QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_HTTP_PORT: String(port), QUARKUS_DATASOURCE_REACTIVE_URL: s.reactiveUrl,
     QUARKUS_DATASOURCE_JDBC_URL: s.jdbcUrl, QUARKUS_DATASOURCE_USERNAME: 'postgres', QUARKUS_DATASOURCE_PASSWORD: 'postgres',
     QUARKUS_VAULT_URL: s.vaultUrl, QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN: s.serviceToken,
+    // the production profile's management interface is 0.0.0.0:9000: here 127.0.0.1, on a port of its own
+    QUARKUS_MANAGEMENT_HOST: '127.0.0.1', QUARKUS_MANAGEMENT_PORT: '0',
     // nothing is queued for destruction here: the outbox timer would only add statements of its own to the counts
     ENVPLANE_SECRETS_OUTBOX_INTERVAL: '1h' };
 }
