@@ -28,6 +28,8 @@ const { values: opt } = parseArgs({ options: {
   'page-size': { type: 'string', default: '50' },
   'count-requests': { type: 'string', default: '20' },
   jar: { type: 'string', default: 'target/quarkus-app/quarkus-run.jar' },
+  // e.g. --java-options="-XX:StartFlightRecording=filename=target/bench/x.jfr,settings=profile" to profile the JVM package
+  'java-options': { type: 'string', default: '' },
   native: { type: 'string', default: '' },
   out: { type: 'string', default: 'bench/results.md' },
 } });
@@ -156,12 +158,14 @@ function envplaneEnv(s, port) {
   return { QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_HTTP_PORT: String(port), QUARKUS_DATASOURCE_REACTIVE_URL: s.reactiveUrl,
     QUARKUS_DATASOURCE_JDBC_URL: s.jdbcUrl, QUARKUS_DATASOURCE_USERNAME: 'postgres', QUARKUS_DATASOURCE_PASSWORD: 'postgres',
     QUARKUS_VAULT_URL: s.vaultUrl, QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN: s.serviceToken,
+    // the production profile's management interface is 0.0.0.0:9000: here 127.0.0.1, on a port of its own
+    QUARKUS_MANAGEMENT_HOST: '127.0.0.1', QUARKUS_MANAGEMENT_PORT: '0',
     // nothing is queued for destruction here: the outbox timer would only add statements of its own to the counts
     ENVPLANE_SECRETS_OUTBOX_INTERVAL: '1h' };
 }
 const SERVERS = {
   jvm: { label: 'envplane, JVM package', api: 'envplane', available: () => fs.existsSync(path.join(ROOT, opt.jar)),
-    start: (s, port) => start('jvm', JAVA, ['-jar', opt.jar], { env: envplaneEnv(s, port) }) },
+    start: (s, port) => start('jvm', JAVA, [...opt['java-options'].split(' ').filter(Boolean), '-jar', opt.jar], { env: envplaneEnv(s, port) }) },
   native: { label: 'envplane, native executable', api: 'envplane', available: () => NATIVE && fs.existsSync(NATIVE),
     start: (s, port) => start('native', NATIVE, [], { env: envplaneEnv(s, port) }) },
   postgraphile: { label: 'PostGraphile 5.1.5 (amber preset, Node 22)', api: 'postgraphile', available: () => true,

@@ -17,6 +17,31 @@ const credentialsOf = (c) => c && { authMethod: c.authMethod, username: c.userna
 const pgCredentialsOf = (c) => c && { authMethod: c.authMethod, username: c.username, schema: c.schemaName,
   privateKeySet: (c.secretKeys || '').split(',').includes('privateKey'), secretVersion: c.secretVersion };
 const overridesOf = (o) => o && { database: o.database ?? null, role: o.role ?? null, warehouse: o.warehouse ?? null };
+
+// deploymentTarget: what a runner needs, reduced to the rows it is made of. envplane renders the profile's keys (an
+// override wins over the connection) and the git ref (the custom branch, else the project's default branch);
+// PostGraphile answers the rows, and the same rules are applied here to compare them.
+const targetFields = `environment { id } targetName threads dbtVersion git { repositoryUrl ref subdirectory }
+  fields { key value secret } secrets { profileKey version }`;
+const targetOf = (t) => {
+  const value = (key) => t.fields.find((f) => f.key === key && !f.secret)?.value ?? null;
+  return { id: t.environment.id, targetName: t.targetName, threads: t.threads, dbtVersion: t.dbtVersion, git: t.git,
+    account: value('account'), database: value('database'), warehouse: value('warehouse'), role: value('role'),
+    user: value('user'), schema: value('schema'), secrets: t.secrets.map((s) => ({ key: s.profileKey, version: s.version })) };
+};
+const pgTargetFields = `rowId targetName dbtVersion useCustomBranch customBranch overrideDatabase overrideRole overrideWarehouse
+  ${pgConnection} environmentCredentialByEnvironmentId { username schemaName threads secretKeys secretVersion }`;
+// secret_keys holds the credentials' secret names (privateKey); the profile key dbt reads each from
+const profileKeyOf = { privateKey: 'private_key', password: 'password', privateKeyPassphrase: 'private_key_passphrase' };
+const pgTargetOf = (p, e) => {
+  const c = e.warehouseConnectionByConnectionId;
+  const k = e.environmentCredentialByEnvironmentId;
+  return { id: e.rowId, targetName: e.targetName, threads: k.threads, dbtVersion: e.dbtVersion,
+    git: { repositoryUrl: p.repositoryUrl, ref: e.useCustomBranch ? e.customBranch : p.defaultBranch, subdirectory: p.dbtProjectSubdirectory },
+    account: c.account, database: e.overrideDatabase ?? c.databaseName, warehouse: e.overrideWarehouse ?? c.warehouseName,
+    role: e.overrideRole ?? c.roleName, user: k.username, schema: k.schemaName,
+    secrets: (k.secretKeys || '').split(',').filter(Boolean).map((name) => ({ key: profileKeyOf[name] ?? name, version: k.secretVersion })) };
+};
 const pgOverridesOf = (e) => (e.overrideDatabase || e.overrideRole || e.overrideWarehouse)
   ? { database: e.overrideDatabase, role: e.overrideRole, warehouse: e.overrideWarehouse } : null;
 
@@ -81,6 +106,25 @@ export const operations = [
         id: e.rowId, name: e.name, dbtVersion: e.dbtVersion, customBranch: e.customBranch,
         connection: pgConnectionOf(e.warehouseConnectionByConnectionId), overrides: pgOverridesOf(e),
         credentials: pgCredentialsOf(e.environmentCredentialByEnvironmentId) })) }),
+    },
+  },
+  {
+    name: 'deploymentTarget',
+    title: '`deploymentTarget` of a project\'s staging and production environments',
+    envplane: {
+      query: `query($name: String!) {
+        staging: deploymentTarget(project: {name: $name}, environment: {deploymentType: STAGING}) { ${targetFields} }
+        production: deploymentTarget(project: {name: $name}, environment: {deploymentType: PRODUCTION}) { ${targetFields} } }`,
+      variables: (ctx) => ({ name: ctx.projectName }),
+      essentials: ({ staging, production }) => ({ staging: targetOf(staging), production: targetOf(production) }),
+    },
+    postgraphile: {
+      // by name, as for 'staging' above: the seeded staging and production environments are "Staging" and "Production"
+      query: `query($name: String!) { projectByName(name: $name) { repositoryUrl defaultBranch dbtProjectSubdirectory
+        staging: environmentsByProjectId(condition: {name: "Staging"}) { nodes { ${pgTargetFields} } }
+        production: environmentsByProjectId(condition: {name: "Production"}) { nodes { ${pgTargetFields} } } } }`,
+      variables: (ctx) => ({ name: ctx.projectName }),
+      essentials: ({ projectByName: p }) => ({ staging: pgTargetOf(p, p.staging.nodes[0]), production: pgTargetOf(p, p.production.nodes[0]) }),
     },
   },
 ];

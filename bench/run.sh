@@ -5,8 +5,9 @@
 # p50/p99 latency (autocannon), SQL statements per request (pg_stat_statements), RSS and the ratio to PostGraphile,
 # into bench/results.md (markdown: date, machine, load average, commit).
 #
-#   bench/run.sh [--projects 60|1000] [--servers jvm,native,postgraphile] [--operations environment,projects,staging]
+#   bench/run.sh [--projects 60|1000] [--servers jvm,native,postgraphile] [--operations environment,projects,staging,deploymentTarget]
 #                [--connections 32] [--duration 10] [--warmup 30] [--page-size 50] [--native PATH] [--out FILE]
+#                [--java-options="-XX:StartFlightRecording=..."]
 #
 # It builds nothing: run `./mvnw package -DskipTests` first (the JVM package, and the test classes that hold the
 # local services). Node packages (PostGraphile 5.1.5, Node 22, autocannon 7) are installed by npm into
@@ -15,7 +16,7 @@
 # started. About 2.5 minutes per server with the defaults, plus seeding (13 s for 60 projects here).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-for arg in "$@"; do [[ $arg == -h || $arg == --help ]] && { sed -n '2,15p' "$0"; exit 0; }; done
+for arg in "$@"; do [[ $arg == -h || $arg == --help ]] && { sed -n '2,16p' "$0"; exit 0; }; done
 
 [[ -f target/quarkus-app/quarkus-run.jar && -d target/test-classes ]] ||
   { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }

@@ -51,7 +51,8 @@ public class Environment extends Tracked {
     private AdapterType adapterType;
     @Embedded
     private ConnectionOverrides connectionOverrides;
-    @Column(name = "extended_attributes")
+    // text in V9: said here so that schema validation through the reactive driver accepts it (it reports no JDBC type for text)
+    @Column(name = "extended_attributes", columnDefinition = "text")
     private String extendedAttributes;
 
     protected Environment() {
