@@ -1,0 +1,43 @@
+package dev.envplane.job;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.envplane.api.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
+
+    /** One page ordered by (name, id), keyset after the cursor's pair. */
+    Uni<List<Job>> page(JobFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        filter.appendTo(where, params);
+        if (page.hasAfter()) {
+            where.append(" and (name > :afterName or (name = :afterName and id > :afterId))");
+            params.and("afterName", page.afterName()).and("afterId", page.afterId());
+        }
+        return find(where + " order by name, id", params).page(0, page.fetchSize()).list();
+    }
+
+    Uni<Long> count(JobFilter filter) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        filter.appendTo(where, params);
+        return count(where.toString(), params);
+    }
+
+    Uni<List<Job>> findByEnvironments(Collection<UUID> environmentIds) {
+        return list("environmentId in ?1 order by name, id", environmentIds);
+    }
+
+    Uni<List<Job>> findByIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+}
