@@ -47,7 +47,7 @@ class StrictGraphQLOverHttpTest {
 
     private static void assertNoProjectNamed(String name) {
         execute("query($n: String!) { projectByName(name: $n) { id } }", vars("n", name))
-                .body("data.projectByName", nullValue());
+                .body("errors", nullValue()).body("data.projectByName", nullValue());
     }
 
     @Test

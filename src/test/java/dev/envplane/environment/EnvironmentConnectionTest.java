@@ -84,7 +84,8 @@ class EnvironmentConnectionTest {
         update(env, Map.of("connectionId", other)).body("errors", nullValue())
                 .body("data.updateEnvironment.connection.id", equalTo(other))
                 .body("data.updateEnvironment.connectionOverrides.role", equalTo("A"));
-        update(env, Map.of("connectionOverrides", Map.of())).body("data.updateEnvironment.connectionOverrides", nullValue());
+        update(env, Map.of("connectionOverrides", Map.of())).body("errors", nullValue())
+                .body("data.updateEnvironment.connectionOverrides", nullValue());
     }
 
     @Test
