@@ -128,6 +128,7 @@ class QueryLimitsTest {
     @Test
     void introspectionIsOffOutsideTheLocalDefault() {
         execute("{ __schema { types { name } } }")
+                .body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
                 .body("errors[0].message", equalTo("Introspection is disabled on this server"))
                 .body("data", nullValue());
@@ -138,7 +139,7 @@ class QueryLimitsTest {
     }
 
     @Test
-    void otherClientsStayFastWhileRefusedAndHeavyQueriesAreHandled() {
+    void otherClientsStayFastWhileRefusedAndHeavyQueriesAreHandled() throws Exception {
         String heavy = "{ projects(first: 100) { edges { node { environments { " + repeat(23, i -> "n" + i + ": name") + " } } } } }";
         String refused = CYCLE_WITHIN_DEPTH;
         var load = IntStream.range(0, 20)
@@ -147,7 +148,7 @@ class QueryLimitsTest {
         long start = System.nanoTime();
         execute("{ projects(first: 1) { totalCount } }").body("errors", nullValue());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        CompletableFuture.allOf(load).join();
+        CompletableFuture.allOf(load).get(60, java.util.concurrent.TimeUnit.SECONDS);
         org.hamcrest.MatcherAssert.assertThat(millis, lessThan(3_000L));
     }
 
