@@ -121,6 +121,9 @@ class SecretsGoNowhereElseTest {
         responses.append(given().get(LocalServicesResource.managementUrl("/q/health/ready")).asString());
         responses.append(given().get(LocalServicesResource.managementUrl("/q/metrics")).asString());
 
+        // every table before any deletion (a deletion would remove the rows that could hold a leak)
+        assertNoCanaryIn("database rows before the deletions", String.join("\n", Database.everyValue()));
+
         // then deletions: credentials, environment, project
         call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", envs.get("redshift").id()));
         call("mutation($e: ID!) { deleteEnvironment(id: $e) { id } }", vars("e", envs.get("spark").id()));
