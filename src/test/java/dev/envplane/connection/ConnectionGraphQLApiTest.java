@@ -315,7 +315,7 @@ public class ConnectionGraphQLApiTest {
                 .body("data.connections.edges", org.hamcrest.Matchers.empty())
                 .body("data.connections.pageInfo.hasNextPage", is(true))
                 .body("data.connections.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(redshifts.size()));
-        long redshiftRows = Database.count("select count(*) from warehouse_connection where adapter_type = 'REDSHIFT'");
+        long redshiftRows = Database.count("select count(*) from warehouse_connection where warehouse = 'REDSHIFT'");
         execute(PAGE, vars("first", 0, "after", null, "adapterType", "REDSHIFT")).body("errors", nullValue())
                 .body("data.connections.totalCount", org.hamcrest.Matchers.lessThanOrEqualTo((int) redshiftRows));
     }
