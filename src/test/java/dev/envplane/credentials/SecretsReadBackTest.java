@@ -106,7 +106,7 @@ class SecretsReadBackTest {
     }
 
     @Test
-    void everyFieldReachableFromTheRootsIsFreeOfSecrets() {
+    void everyFieldReachableFromTheRootsIsFreeOfSecrets() throws Exception {
         Map<String, Environment> envs = new LinkedHashMap<>();
         for (String block : List.of("postgres", "redshift", "snowflake", "bigquery", "spark", "databricks")) {
             envs.put(block, Fixtures.environmentOn(block));
@@ -132,10 +132,28 @@ class SecretsReadBackTest {
                 vars("input", Map.of("projectId", withVariable.projectId(), "name", "DBT_ENV_SECRET_CANARY", "projectDefault", variableValue,
                         "environmentValues", List.of(Map.of("environmentId", withVariable.id(), "value", canary("variable-env"))))))
                 .body("errors", nullValue());
-        // the proof is only worth something if the canaries really are stored (in Vault)
-        assertTrue(Vault.latest(envs.get("postgres").vaultPath()).getString("data.data.password").startsWith("canary-pg-"));
-
         List<String> answers = new ArrayList<>();
+        // BigQuery key rotation: a new version, and the canary in it
+        String rotatedKey = canary("bq-key-rotated");
+        answers.add(execute("mutation($id: ID!, $input: UpdateConnectionInput!) { updateConnection(id: $id, input: $input) { id ... on BigQueryConnection { secretVersion } } }",
+                vars("id", bigQuery, "input", Map.of("bigquery", Map.of("serviceAccountKeyJson",
+                        "{\"type\":\"service_account\",\"client_email\":\"dbt@acme.iam.gserviceaccount.com\",\"private_key\":\"" + rotatedKey + "\"}"))))
+                .body("errors", nullValue()).body("data.updateConnection.secretVersion", org.hamcrest.Matchers.is(2)).extract().asString());
+        faultPaths(envs, answers);
+
+        // The proof is only worth something if every canary that was accepted really is in Vault, where the README says.
+        assertEquals(storedCanary("pg"), Vault.latest(envs.get("postgres").vaultPath()).getString("data.data.password"));
+        assertEquals(storedCanary("rs"), Vault.latest(envs.get("redshift").vaultPath()).getString("data.data.password"));
+        assertEquals(passphrase, Vault.latest(envs.get("snowflake").vaultPath()).getString("data.data.privateKeyPassphrase"));
+        assertTrue(Vault.latest(envs.get("snowflake").vaultPath()).getString("data.data.privateKey").contains(dev.envplane.testing.Keys.body(encryptedKey)));
+        assertEquals(storedCanary("spark"), Vault.latest(envs.get("spark").vaultPath()).getString("data.data.token"));
+        assertEquals(storedCanary("dbx"), Vault.latest(envs.get("databricks").vaultPath()).getString("data.data.token"));
+        assertTrue(Vault.latest("envplane/connections/" + bigQuery).getString("data.data.serviceAccountKeyJson").contains(rotatedKey));
+        String variable = execute("query($id: ID!) { project(id: $id) { environmentVariables { id name } } }", vars("id", withVariable.projectId()))
+                .body("errors", nullValue()).extract().path("data.project.environmentVariables[0].id");
+        assertEquals(variableValue, Vault.latest("envplane/projects/" + withVariable.projectId() + "/variables/" + variable + "/default")
+                .getString("data.data.value"));
+
         for (Environment env : envs.values()) {
             String projectName = execute("query($id: ID!) { project(id: $id) { name } }", vars("id", env.projectId()))
                     .body("errors", nullValue()).extract().path("data.project.name");
@@ -154,8 +172,79 @@ class SecretsReadBackTest {
         }
         String all = String.join("\n", answers);
         assertTrue(all.contains(envs.get("snowflake").id()) && all.contains(bigQuery), "the answers hold the canaries' records");
+        assertNoCanaryIn("the GraphQL answers", all);
+        // every table, before any deletion (a deletion would hide a column that held a secret)
+        assertNoCanaryIn("the database rows before any deletion", String.join("\n", dev.envplane.testing.Database.everyValue()));
+
+        List<String> deletions = new ArrayList<>();
+        for (Environment env : envs.values()) {
+            deletions.add(execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", env.projectId()))
+                    .body("errors", nullValue()).extract().asString());
+        }
+        deletions.add(execute("mutation($id: ID!) { deleteConnection(id: $id) { id } }", vars("id", bigQuery))
+                .body("errors", nullValue()).extract().asString());
+        assertNoCanaryIn("the deletions' answers", String.join("\n", deletions));
+        assertNoCanaryIn("the database rows after the deletions", String.join("\n", dev.envplane.testing.Database.everyValue()));
+    }
+
+    /**
+     * Where a secret could escape on a failure: Vault refusing the service (403), Vault failing (sealed: 503), and
+     * two first settings of one record racing (Vault's check-and-set), each with canaries in the request.
+     */
+    private void faultPaths(Map<String, Environment> envs, List<String> answers) throws Exception {
+        Environment refused = Fixtures.environmentOn("postgres");
+        Vault.denyToTheService("secret/data/" + refused.vaultPath());
+        try {
+            answers.add(dev.envplane.testing.Errors.assertError(execute(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(refused.id(),
+                    Map.of("postgres", Map.of("username", "dbt", "password", canary("vault-403"), "schema", "s")))),
+                    "SECRET_STORE_UNAVAILABLE", null).extract().asString());
+        } finally {
+            Vault.restoreServicePolicy();
+        }
+        LocalServicesResource.vault().seal();
+        try {
+            answers.add(dev.envplane.testing.Errors.assertError(execute(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(
+                    envs.get("spark").id(), Map.of("spark", Map.of("token", canary("vault-sealed"))))),
+                    "SECRET_STORE_UNAVAILABLE", null).extract().asString());
+        } finally {
+            LocalServicesResource.vault().unseal();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            boolean conflicted = false;
+            for (int round = 0; round < 10 && !conflicted; round++) {
+                Environment racing = Fixtures.environmentOn("postgres");
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<String>> racers = new ArrayList<>();
+                for (String password : List.of(canary("racer-a"), canary("racer-b"))) {
+                    racers.add(pool.submit(() -> {
+                        start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        return execute(CredentialsGraphQLApiTest.SET, CredentialsGraphQLApiTest.setVars(racing.id(),
+                                Map.of("postgres", Map.of("username", "dbt", "password", password, "schema", "s")))).extract().asString();
+                    }));
+                }
+                for (java.util.concurrent.Future<String> racer : racers) {
+                    String answer = racer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    conflicted |= answer.contains("\"CONFLICT\"");
+                    answers.add(answer);
+                }
+            }
+            assertTrue(conflicted, "no round of racing first settings ended in a check-and-set CONFLICT");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The one canary made under {@code name} (the canaries of a name are unique per test). */
+    private String storedCanary(String name) {
+        return canaries.stream().filter(canary -> canary.startsWith("canary-" + name + "-")).reduce((a, b) -> {
+            throw new AssertionError("two canaries named " + name);
+        }).orElseThrow();
+    }
+
+    private void assertNoCanaryIn(String where, String text) {
         for (String canary : canaries) {
-            assertFalse(all.contains(canary), "a secret (" + canary.substring(0, 20) + "...) was read back through the API");
+            assertFalse(text.contains(canary), "a secret (" + canary.substring(0, 20) + "...) was found in " + where);
         }
     }
 
