@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
 /** The GraphQL-over-HTTP specification, including its SHOULDs, as a client sees it. */
@@ -27,6 +29,14 @@ class GraphQLOverHttpTest {
 
     private static RequestSpecification accepting(String mediaType) {
         return given().contentType("application/json").accept(mediaType);
+    }
+
+    @Test
+    void everyCallHasConnectionAndSocketTimeouts() {
+        Map<String, ?> params = RestAssured.config().getHttpClientConfig().params();
+        for (String timeout : new String[] { "http.connection.timeout", "http.socket.timeout" }) {
+            assertEquals(60_000, ((Number) params.get(timeout)).intValue(), timeout + " in " + params);
+        }
     }
 
     @Test

@@ -127,6 +127,7 @@ class QueryLimitsTest {
     @Test
     void introspectionIsOffOutsideTheLocalDefault() {
         execute("{ __schema { types { name } } }")
+                .body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
                 .body("errors[0].message", equalTo("Introspection is disabled on this server"))
                 .body("data", nullValue());

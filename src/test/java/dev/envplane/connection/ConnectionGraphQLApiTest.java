@@ -87,8 +87,9 @@ public class ConnectionGraphQLApiTest {
                 + "\"client_email\":\"dbt@acme-analytics.iam.gserviceaccount.com\",\"client_id\":\"1234567890\"}";
     }
 
-    static long connectionCount() {
-        return Database.count("select count(*) from warehouse_connection");
+    /** Connections of this name: a test checks only its own rows (other tests may write at the same time). */
+    static long connectionsNamed(Object name) {
+        return Database.count("select count(*) from warehouse_connection where name = ?", name);
     }
 
     static Response vault(String apiPath) {
@@ -97,10 +98,6 @@ public class ConnectionGraphQLApiTest {
 
     static String vaultPath(String connectionId) {
         return Vault.connectionPath(connectionId);
-    }
-
-    static String applicationLog() {
-        return LocalServicesResource.applicationLog();
     }
 
     @Test
@@ -231,12 +228,13 @@ public class ConnectionGraphQLApiTest {
 
     @Test
     void theSchemaAsksForExactlyOneAdapterBlock() {
-        long before = connectionCount();
         String oneOf = "Exactly one key must be specified for OneOf type 'CreateConnectionInput'.";
-        assertSchemaRefusal(Fixtures.createConnection(FIELDS, Map.of("name", unique("none"))), oneOf);
-        assertSchemaRefusal(Fixtures.createConnection(FIELDS, Map.of("name", unique("two"), "postgres",
+        String none = unique("none");
+        String two = unique("two");
+        assertSchemaRefusal(Fixtures.createConnection(FIELDS, Map.of("name", none)), oneOf);
+        assertSchemaRefusal(Fixtures.createConnection(FIELDS, Map.of("name", two, "postgres",
                 Map.of("host", "db.example.com", "dbname", "a"), "redshift", Map.of("host", "rs.example.com", "dbname", "dev"))), oneOf);
-        assertEquals(before, connectionCount());
+        assertEquals(0, connectionsNamed(none) + connectionsNamed(two));
     }
 
     static Map<String, Object> block(String block, Object... namesAndValues) {
@@ -250,23 +248,20 @@ public class ConnectionGraphQLApiTest {
     @ParameterizedTest
     @MethodSource("invalidInputs")
     void refusesInvalidInputOnItsFieldAndWritesNothing(Map<String, Object> input, String field) {
-        long before = connectionCount();
         assertError(Fixtures.createConnection(FIELDS, input), "VALIDATION", field)
                 .body("data", nullValue());
-        assertEquals(before, connectionCount());
+        assertEquals(0, connectionsNamed(input.get("name")));
     }
 
     @ParameterizedTest
     @MethodSource("badServiceAccountKeys")
     void refusesABadServiceAccountKeyWithoutRepeatingIt(String key) {
-        long before = connectionCount();
         String name = unique("badkey");
         ValidatableResponse response = create(name, "bigquery", Map.of("gcpProjectId", "acme-analytics", "serviceAccountKeyJson", key));
         assertError(response, "VALIDATION", "bigquery.serviceAccountKeyJson");
         String body = response.extract().asString();
         assertFalse(body.contains("canary-bad"), "the error repeats the key: " + body);
-        assertEquals(before, connectionCount());
-        assertEquals(0, Database.count("select count(*) from warehouse_connection where name = ?", name));
+        assertEquals(0, connectionsNamed(name));
     }
 
     static Stream<String> badServiceAccountKeys() {
@@ -319,7 +314,10 @@ public class ConnectionGraphQLApiTest {
         execute(PAGE, vars("first", 0, "after", null, "adapterType", "REDSHIFT")).body("errors", nullValue())
                 .body("data.connections.edges", org.hamcrest.Matchers.empty())
                 .body("data.connections.pageInfo.hasNextPage", is(true))
-                .body("data.connections.totalCount", is(onlyRedshift.size()));
+                .body("data.connections.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(redshifts.size()));
+        long redshiftRows = Database.count("select count(*) from warehouse_connection where warehouse = 'REDSHIFT'");
+        execute(PAGE, vars("first", 0, "after", null, "adapterType", "REDSHIFT")).body("errors", nullValue())
+                .body("data.connections.totalCount", org.hamcrest.Matchers.lessThanOrEqualTo((int) redshiftRows));
     }
 
     /** Pages through every connection (of one warehouse), checking totalCount on each page and that pages really page. */
@@ -327,7 +325,6 @@ public class ConnectionGraphQLApiTest {
         List<Map<String, String>> seen = new ArrayList<>();
         String after = null;
         int pages = 0;
-        Integer total = null;
         boolean more = true;
         while (more) {
             ValidatableResponse page = execute(PAGE, vars("first", size, "after", after, "adapterType", warehouse)).body("errors", nullValue());
@@ -337,9 +334,9 @@ public class ConnectionGraphQLApiTest {
                 page.body("data.connections.edges.node.adapterType", everyItem(equalTo(warehouse)));
             }
             seen.addAll(nodes);
+            // totalCount counts every connection, other tests' too: within this walk it never falls below what was seen
             Integer count = page.extract().path("data.connections.totalCount");
-            total = total == null ? count : total;
-            assertEquals(total, count);
+            assertTrue(count >= seen.size(), "totalCount " + count + " below the " + seen.size() + " rows seen");
             more = page.extract().path("data.connections.pageInfo.hasNextPage");
             after = page.extract().path("data.connections.pageInfo.endCursor");
             List<String> cursors = page.extract().path("data.connections.edges.cursor");
@@ -348,7 +345,6 @@ public class ConnectionGraphQLApiTest {
             }
             pages++;
         }
-        assertEquals(total, seen.size());
         assertTrue(pages >= 3, "expected several pages, got " + pages);
         return seen;
     }
@@ -537,6 +533,7 @@ public class ConnectionGraphQLApiTest {
 
     @Test
     void keepsTheServiceAccountKeyOnlyInVaultAndRotatesIt() throws Exception {
+        int logMark = LocalServicesResource.logMark();
         String canary = "canary-" + UUID.randomUUID();
         String key = serviceAccountKey(canary);
         ValidatableResponse created = create(unique("bq-secret"), "bigquery", Map.of("gcpProjectId", "acme-analytics",
@@ -555,7 +552,7 @@ public class ConnectionGraphQLApiTest {
         assertTrue(Database.everyValue().stream().noneMatch(value -> value.contains(canary)), "the database holds the key");
         assertTrue(Database.everyValue().contains("warehouse_connection.secret_path=" + vaultPath(id)),
                 "the database points at the secret");
-        assertFalse(applicationLog().contains(canary), "the application logged the key");
+        assertFalse(LocalServicesResource.capturedLogSince(logMark).contains(canary), "the application logged the key");
         assertFalse(execute(GET, vars("id", id)).extract().asString().contains(canary));
 
         // Rotation: a new Vault version, which the connection now points at.
@@ -598,7 +595,8 @@ public class ConnectionGraphQLApiTest {
         Eventually.until("the key destroyed after the deletion", () -> vault("secret/metadata/" + vaultPath(id)).statusCode() == 404);
         assertEquals(404, vault("secret/data/" + vaultPath(id) + "?version=1").statusCode());
         assertEquals(0, Database.count("select count(*) from warehouse_connection where id = ?::uuid", id));
-        assertFalse(applicationLog().contains(rotatedCanary), "the application logged the rotated key");
+        String log = LocalServicesResource.capturedLogSince(logMark);
+        assertFalse(log.contains(rotatedCanary) || log.contains(canary), "the application logged the key");
     }
 
     @Test

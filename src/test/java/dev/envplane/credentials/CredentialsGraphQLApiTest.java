@@ -12,11 +12,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -183,7 +186,8 @@ class CredentialsGraphQLApiTest {
         set(first.id(), Map.of("spark", Map.of("token", "b"))).body("errors", nullValue());
         execute(DELETE, vars("e", first.id())).body("data.deleteEnvironmentCredentials.adapterType", equalTo("SPARK"));
         Eventually.until("first destroyed", () -> Vault.metadataStatus(first.vaultPath()) == 404);
-        execute(READ, vars("e", first.id())).body("errors", nullValue()).body("data.environment.credentials", nullValue());
+        execute(READ, vars("e", first.id())).body("errors", nullValue()).body("data.environment", org.hamcrest.Matchers.notNullValue())
+                .body("data.environment.credentials", nullValue());
         assertError(execute(DELETE, vars("e", first.id())), "NOT_FOUND", "environmentId");
 
         Environment second = Fixtures.environmentOn("spark");
@@ -208,10 +212,23 @@ class CredentialsGraphQLApiTest {
                     drop trigger if exists reject_test_credentials on environment_credentials;
                     create trigger reject_test_credentials before insert or update on environment_credentials
                         for each row execute function reject_test_credentials();""");
-            assertError(set(env.id(), Map.of("postgres", Map.of("username", "db-refuses-this", "password", "p", "schema", "s"))), "INTERNAL", null);
+            int logMark = LocalServicesResource.logMark();
+            String canary = Fixtures.unique("canary-internal");
+            String answer = assertError(set(env.id(), Map.of("postgres", Map.of("username", "db-refuses-this", "password", canary, "schema", "s"))),
+                    "INTERNAL", null).extract().asString();
+            // The README's promise: the message carries the request's reference, and the log has it on an ERROR line
+            Matcher reference = Pattern.compile("reference ([0-9a-f-]{36})").matcher(answer);
+            assertTrue(reference.find(), "the INTERNAL message carries a reference: " + answer);
+            String log = LocalServicesResource.capturedLogSince(logMark);
+            assertTrue(log.lines().anyMatch(line -> line.contains("ERROR") && line.contains(reference.group(1))),
+                    "an ERROR line of the log carries the reference " + reference.group(1));
+            assertFalse(answer.contains(canary) || answer.contains("refused by test trigger"), "the answer holds the secret or the database's text");
+            assertFalse(log.contains(canary), "the log holds the secret");
+            assertTrue(Database.everyValue().stream().noneMatch(value -> value.contains(canary)), "the database holds the secret");
         } finally {
             try (Connection db = LocalServicesResource.database().connect()) {
                 db.createStatement().execute("drop trigger if exists reject_test_credentials on environment_credentials");
+                db.createStatement().execute("drop function if exists reject_test_credentials()");
             }
         }
         Vault.get("secret/data/" + env.vaultPath() + "?version=1").then().statusCode(404);

@@ -55,8 +55,11 @@ class SecretsGoNowhereElseTest {
         public Map<String, String> getConfigOverrides() {
             // org.apache.http is this test's own HTTP client (rest-assured), in the same JVM as a @QuarkusTest
             // application: its wire log holds the requests, secrets included, as sent. It is not the application.
+            // The walk selects every field at once: the query limits are raised for it.
             return Map.of("quarkus.log.level", "DEBUG", "quarkus.log.category.\"org.apache.http\".level", "INFO",
-                    "envplane.graphql.introspection", "true");
+                    "envplane.graphql.introspection", "true", "envplane.graphql.max-depth", "64",
+                    "envplane.graphql.max-tokens", "1000000", "envplane.graphql.max-complexity", "2000000000",
+                    "envplane.graphql.max-loads", "100000", "quarkus.http.limits.max-body-size", "10M");
         }
     }
 
@@ -147,6 +150,16 @@ class SecretsGoNowhereElseTest {
         readEverything();
         responses.append(given().get(LocalServicesResource.managementUrl("/q/health/ready")).asString());
         responses.append(given().get(LocalServicesResource.managementUrl("/q/metrics")).asString());
+
+        // a secret environment variable: its default and its environment value in Vault
+        Environment withVariable = envs.get("postgres");
+        String variableValue = canary("variable");
+        String variable = JsonPath.from(call("mutation($input: CreateEnvironmentVariableInput!) { createEnvironmentVariable(input: $input) { id } }",
+                vars("input", Map.of("projectId", withVariable.projectId(), "name", "DBT_ENV_SECRET_CANARY", "projectDefault", variableValue,
+                        "environmentValues", List.of(Map.of("environmentId", withVariable.id(), "value", canary("variable-env")))))))
+                .getString("data.createEnvironmentVariable.id");
+        assertEquals(variableValue, Vault.latest("envplane/projects/" + withVariable.projectId() + "/variables/" + variable + "/default")
+                .getString("data.data.value"));
 
         // Spark's token was cleared above: a last one, so that every warehouse holds a secret in Vault
         set(envs.get("spark"), Map.of("spark", Map.of("token", canary("spark-final"), "schema", "s")));
@@ -293,11 +306,22 @@ class SecretsGoNowhereElseTest {
         SchemaWalk schema = SchemaWalk.introspect();
         assertEquals(List.of(), schema.fieldsNamedLikeSecretValues(), "output fields named like a secret's value");
         for (Environment env : envs.values()) {
-            String answer = call("query($id: ID!) { environment(id: $id) " + schema.selectionOf("Environment", 4) + " }", vars("id", env.id()));
-            assertTrue(answer.contains(env.id()) && !answer.contains("\"errors\""), "the walk read the environment: " + answer);
+            String project = JsonPath.from(call("query($id: ID!) { project(id: $id) { name } }", vars("id", env.projectId())))
+                    .getString("data.project.name");
+            readAll("query($id: ID!) { environment(id: $id) " + schema.selectionOf("Environment", 5) + " }", vars("id", env.id()), env.id());
+            readAll("query($id: ID!) { connection(id: $id) " + schema.selectionOf("Connection", 5) + " }", vars("id", env.connectionId()),
+                    env.connectionId());
+            readAll("query($n: String!) { projectByName(name: $n) " + schema.selectionOf("Project", 5) + " }", vars("n", project), env.id());
+            readAll("query($p: ProjectRef!, $e: EnvironmentRef!) { deploymentTarget(project: $p, environment: $e) "
+                    + schema.selectionOf("DeploymentTarget", 5) + " }", vars("p", Map.of("id", env.projectId()), "e", Map.of("id", env.id())),
+                    env.id());
         }
-        String connection = call("query($id: ID!) { connection(id: $id) " + schema.selectionOf("Connection", 4) + " }", vars("id", bigQueryId));
-        assertTrue(connection.contains("serviceAccountKeySet") && !connection.contains("\"errors\""), "the walk read the connection: " + connection);
+        readAll("query($id: ID!) { connection(id: $id) " + schema.selectionOf("Connection", 5) + " }", vars("id", bigQueryId), "serviceAccountKeySet");
+    }
+
+    private void readAll(String document, Map<String, Object> variables, String mustContain) {
+        String answer = call(document, variables);
+        assertTrue(answer.contains(mustContain) && !answer.contains("\"errors\""), "the walk read " + mustContain + ": " + answer);
     }
 
     /** The proof is only worth something if each canary really is in Vault, where the README says. */

@@ -156,27 +156,30 @@ class EnvironmentGraphQLApiTest {
 
     @Test
     void concurrentPromotionsLeaveExactlyOneProduction() throws Exception {
-        String project = Fixtures.project(unique("promote-race"));
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            ids.add(createId(project, "env-" + i, "DEPLOYMENT"));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<CompletableFuture<JsonPath>> calls = ids.stream().map(id -> CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return execute(PROMOTE, vars("id", id)).extract().jsonPath();
-            }, pool)).toList();
-            start.countDown();
-            for (CompletableFuture<JsonPath> call : calls) {
-                assertEquals(null, (Object) call.get().get("errors"));
+            for (int round = 0; round < 5; round++) {
+                String project = Fixtures.project(unique("promote-race"));
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    ids.add(createId(project, "env-" + i, "DEPLOYMENT"));
+                }
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(ids.size());
+                List<CompletableFuture<JsonPath>> calls = ids.stream().map(id -> CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return execute(PROMOTE, vars("id", id)).extract().jsonPath();
+                }, pool)).toList();
+                for (CompletableFuture<JsonPath> call : calls) {
+                    assertEquals(null, (Object) call.get(60, java.util.concurrent.TimeUnit.SECONDS).get("errors"), "round " + round);
+                }
+                assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'PRODUCTION'", project),
+                        "round " + round);
+                assertEquals(3, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'GENERAL'", project),
+                        "round " + round);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'PRODUCTION'", project));
-        assertEquals(3, Database.count("select count(*) from environment where project_id = ?::uuid and deployment_type = 'GENERAL'", project));
     }
 
     @Test
@@ -296,7 +299,8 @@ class EnvironmentGraphQLApiTest {
     void deletesAnEnvironment() {
         String id = createId(Fixtures.project(unique("delete")), "ci", "DEPLOYMENT");
         execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)).body("data.deleteEnvironment.name", equalTo("ci"));
-        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("errors", nullValue()).body("data.environment", nullValue());
+        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("errors", nullValue())
+                .body("data.environment", nullValue());
         assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)), "NOT_FOUND", "id");
     }
 
@@ -361,9 +365,20 @@ class EnvironmentGraphQLApiTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await();
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** All competitors pass the barrier together (a timeout rather than a hang if one never arrives). */
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the racers never met at the barrier", e);
         }
     }
 }

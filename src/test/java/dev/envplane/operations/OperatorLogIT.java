@@ -42,7 +42,7 @@ class OperatorLogIT {
             // several connections at once (each used to register the SQL client's gauges again)
             List<CompletableFuture<Void>> reads = IntStream.range(0, 12).mapToObj(i -> CompletableFuture.runAsync(
                     () -> graphql(app, "{ projects(first: 5) { totalCount } }", null).body("errors", nullValue()))).toList();
-            reads.forEach(CompletableFuture::join);
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
 
             String internalMessage;
             try (Connection db = services.database().connect()) {

@@ -24,11 +24,11 @@ class SqlClientMetricsTest {
 
 
     @Test
-    void manyConnectionsRegisterNoGaugeTwice() {
+    void manyConnectionsRegisterNoGaugeTwice() throws Exception {
         List<CompletableFuture<Void>> reads = IntStream.range(0, 12).mapToObj(i -> CompletableFuture.runAsync(() -> given()
                 .contentType("application/json").body(Map.of("query", "{ projects(first: 5) { totalCount } }"))
                 .post("/graphql").then().statusCode(200).body("errors", nullValue()))).toList();
-        reads.forEach(CompletableFuture::join);
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
 
         given().get(LocalServicesResource.managementUrl("/q/metrics")).then().statusCode(200);
         assertFalse(LocalServicesResource.applicationLog().contains("has been already registered"), "a meter registered twice");

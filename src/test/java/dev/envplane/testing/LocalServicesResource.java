@@ -70,8 +70,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("envplane.graphql.max-loads", "34");
         config.put("quarkus.log.file.enabled", "true");
         config.put("quarkus.log.file.level", "DEBUG");
-        // One file for the whole run: the tests that prove where a secret did not go read all of it (default: 10M,
-        // then rotated, and what rotated away would go unread)
+        // One file for the whole run (a scan also reads rotated files, in case a run ever outgrows it)
         config.put("quarkus.log.file.rotation.max-file-size", "2G");
         for (String category : List.of("dev.envplane", "io.quarkus.vault", "io.smallrye.graphql", "org.hibernate.SQL",
                 "org.hibernate.orm.jdbc.bind", "io.vertx.sqlclient", "io.quarkus.vertx.http")) {
@@ -142,12 +141,42 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         return vaultLink;
     }
 
-    /** Everything the application logged so far. */
+    /**
+     * Everything the application logged so far, rotated files first. Fails when there is no log at all: a scan of a
+     * missing log would prove nothing (use {@link #capturedLogSince} to prove a test's own lines were captured).
+     */
     public static String applicationLog() {
         try {
-            return Files.exists(LOG_FILE) ? Files.readString(LOG_FILE) : "";
+            StringBuilder log = new StringBuilder();
+            for (int backup = 9; backup >= 1; backup--) {
+                Path rotated = LOG_FILE.resolveSibling(LOG_FILE.getFileName() + "." + backup);
+                if (Files.exists(rotated)) {
+                    log.append(Files.readString(rotated));
+                }
+            }
+            if (!Files.exists(LOG_FILE)) {
+                throw new AssertionError("the application log " + LOG_FILE.toAbsolutePath() + " was not captured");
+            }
+            return log.append(Files.readString(LOG_FILE)).toString();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the log ends now: pass it to {@link #capturedLogSince} after the work to scan. */
+    public static int logMark() {
+        return applicationLog().length();
+    }
+
+    /**
+     * What the application logged after the mark, once it holds a DEBUG line: proof that the log of this test's own
+     * work was captured at DEBUG, so that a scan of it for a secret can fail.
+     */
+    public static String capturedLogSince(int mark) {
+        Eventually.until("the application's DEBUG lines for this test in " + LOG_FILE, () -> {
+            String log = applicationLog();
+            return log.length() > mark && log.substring(mark).contains("DEBUG");
+        });
+        return applicationLog().substring(mark);
     }
 }

@@ -225,7 +225,7 @@ class VariableGraphQLApiTest {
                 .body("data.environment.environmentVariables.source", contains("ENVIRONMENT", "PROJECT_DEFAULT", "ENVIRONMENT"));
 
         String before = execute(PROJECT_VARIABLES, vars("p", project)).extract().asString();
-        long outbox = Database.count("select count(*) from secret_outbox");
+        long outbox = Database.count("select count(*) from secret_outbox where path like ?", "%" + project + "%");
         String otherProjects = environment(Fixtures.project(), "elsewhere");
         List<List<Map<String, Object>>> refused = List.of(
                 List.of(Map.of("name", "DBT_A", "value", "changed"), Map.of("name", "DBT_MISSING", "value", "x")),
@@ -241,7 +241,7 @@ class VariableGraphQLApiTest {
         assertEquals(before, execute(PROJECT_VARIABLES, vars("p", project)).extract().asString(), "nothing changed");
         assertEquals(1, Vault.get("secret/metadata/envplane/projects/" + project + "/variables/"
                 + variableId(project, "DBT_ENV_SECRET_C") + "/default").jsonPath().getInt("data.current_version"), "no Vault write");
-        assertEquals(outbox, Database.count("select count(*) from secret_outbox"));
+        assertEquals(outbox, Database.count("select count(*) from secret_outbox where path like ?", "%" + project + "%"), "nothing queued");
     }
 
     @Test

@@ -331,17 +331,21 @@ class KvV2Test {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            // every writer starts at once, so the writes to the shared path really compete
+            var start = new java.util.concurrent.CyclicBarrier(threads);
             for (int t = 0; t < threads; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
+                    start.await(30, java.util.concurrent.TimeUnit.SECONDS);
                     for (int i = 0; i < writesPerThread; i++) {
                         write(path + "/t" + thread, Map.of("i", i));
                         write(path + "/shared", Map.of("thread", thread, "i", i));
                     }
+                    return null;
                 }));
             }
             for (var future : futures) {
-                future.get();
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
