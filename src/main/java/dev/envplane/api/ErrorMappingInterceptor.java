@@ -11,6 +11,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import dev.envplane.operations.RequestReferences;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.api.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.OptimisticLockException;
@@ -18,10 +20,13 @@ import jakarta.persistence.OptimisticLockException;
 /**
  * The one place where unexpected failures become {@code INTERNAL} errors. Without it SmallRye would derive
  * {@code extensions.code} from the exception's class name, and a message could carry SQL text.
+ *
+ * <p>It runs outside Quarkus' security interceptors (priority 150), so a denial of {@code @PermissionsAllowed}
+ * becomes {@code FORBIDDEN} naming the permission the operation declares.
  */
 @MapsErrors
 @Interceptor
-@Priority(Interceptor.Priority.APPLICATION)
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class ErrorMappingInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappingInterceptor.class);
@@ -29,15 +34,24 @@ public class ErrorMappingInterceptor {
     @AroundInvoke
     Object mapErrors(InvocationContext context) throws Exception {
         String operation = context.getMethod().getName();
+        PermissionsAllowed declared = context.getMethod().getAnnotation(PermissionsAllowed.class);
         try {
             Object result = context.proceed();
             if (result instanceof Uni<?> uni) {
-                return uni.onFailure().transform(failure -> toApiException(operation, failure));
+                return uni.onFailure().transform(failure -> toApiException(operation, denial(declared, failure)));
             }
             return result;
         } catch (Exception failure) {
-            throw toApiException(operation, failure);
+            throw toApiException(operation, denial(declared, failure));
         }
+    }
+
+    /** Quarkus' own denials carry no text; the answer names what the operation declares. */
+    private static Throwable denial(PermissionsAllowed declared, Throwable failure) {
+        if (failure instanceof io.quarkus.security.ForbiddenException || failure instanceof UnauthorizedException) {
+            return new ForbiddenException(declared == null ? "(none declared)" : String.join(" or ", declared.value()));
+        }
+        return failure;
     }
 
     static ApiException toApiException(String operation, Throwable failure) {

@@ -14,7 +14,8 @@ import io.smallrye.graphql.spi.EventingService;
  * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation, {@link DocumentCache}
  * in place of SmallRye's document cache (which needs SmallRye's instrumentations), and charges every root query or
  * mutation to the request's {@link RequestBudget}. Nested fields are charged by {@link Batches}, once per batch: a
- * field resolved for 50 parents is one load, as it is one statement.
+ * field resolved for 50 parents is one load, as it is one statement; each of them first checks that the client is
+ * still there.
  */
 public final class ExecutionGuards implements EventingService {
 
@@ -34,9 +35,9 @@ public final class ExecutionGuards implements EventingService {
 
     @Override
     public void beforeInvoke(InvokeInfo invokeInfo) {
-        if (isRoot(invokeInfo.getOperationMethod())) {
-            RequestBudget.current().ifPresent(RequestBudget::spendLoad);
-        }
+        // before the resolver's interceptors (security among them, which needs the request's context that ends
+        // when its client goes): a request whose client has gone stops here
+        RequestBudget.current().ifPresent(isRoot(invokeInfo.getOperationMethod()) ? RequestBudget::spendLoad : RequestBudget::requireClient);
     }
 
     private static boolean isRoot(Method method) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +31,8 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -63,10 +66,12 @@ public class GraphQLHttpGate {
     MemorySize maxBodySize;
 
     void registerOn(@Observes Router router) {
+        router.routeWithRegex(GRAPHQL_PATH).order(-111).handler(this::requireAuthentication);
         router.routeWithRegex(GRAPHQL_PATH).order(-110).handler(this::checkMethodAndMediaTypes);
         router.routeWithRegex(GRAPHQL_PATH).order(-109)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()));
         router.routeWithRegex(GRAPHQL_PATH).order(-108).handler(this::checkRequest);
+        router.route("/graphql/schema.graphql").order(-111).handler(this::requireAuthentication);
         router.route("/graphql/schema.graphql").order(-110).handler(this::schemaIfIntrospectionIsOn);
     }
 
@@ -76,6 +81,41 @@ public class GraphQLHttpGate {
         } else {
             routing.response().setStatusCode(404).end();
         }
+    }
+
+    /**
+     * Every GraphQL request carries a valid bearer token (README "Authentication"); without one it is answered 401
+     * here, before anything else. Quarkus resolves the token lazily ({@code quarkus.http.auth.proactive=false}) so that
+     * a bad one is answered in the same GraphQL shape as a missing one; the identity stays cached for the operation's
+     * permission checks. The schema document counts as a GraphQL request too.
+     */
+    private void requireAuthentication(RoutingContext routing) {
+        if (routing.get(CHECKED) != null) {
+            routing.next();
+            return;
+        }
+        String mediaType = responseMediaType(routing.request().getHeader("Accept")).orElse(JSON);
+        // Quarkus answers a token that fails verification through this handler (its default: an empty 401)
+        routing.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (failed, failure) ->
+                unauthenticated(failed, mediaType, "The bearer token is not valid"));
+        // The identity may be resolved on another thread: the request goes on in its own (duplicated) context,
+        // where the next handler puts its RequestBudget and every resolver looks for it.
+        Context request = Vertx.currentContext();
+        QuarkusHttpUser.getSecurityIdentity(routing, null).subscribe().with(identity -> request.runOnContext(ignored -> {
+            if (identity == null || identity.isAnonymous()) {
+                unauthenticated(routing, mediaType, "A bearer token is required");
+            } else {
+                routing.next();
+            }
+        }), failure -> request.runOnContext(ignored -> unauthenticated(routing, mediaType, "The bearer token is not valid")));
+    }
+
+    private static void unauthenticated(RoutingContext routing, String mediaType, String message) {
+        if (routing.response().ended() || routing.response().headWritten()) {
+            return;
+        }
+        routing.response().putHeader("WWW-Authenticate", "Bearer");
+        respond(routing, 401, mediaType, RequestError.unauthenticated(message));
     }
 
     private void checkMethodAndMediaTypes(RoutingContext routing) {

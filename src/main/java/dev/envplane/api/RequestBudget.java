@@ -47,13 +47,18 @@ final class RequestBudget {
         return Optional.ofNullable(context.getLocal(KEY));
     }
 
-    /** Called before every resolver that loads from the database (a batch counts once). */
-    void spendLoad() {
+    /** Called before every resolver: once the client has gone, nothing more of its request runs. */
+    void requireClient() {
         if (clientGone.getAsBoolean()) {
-            // one line per load not made; the request reference in the MDC says which request it was
-            LOG.debug("Client gone: the request's next database load was not made");
+            // one line per resolver not run; the request reference in the MDC says which request it was
+            LOG.debug("Client gone: the rest of the request was not run");
             throw new RequestCancelledException();
         }
+    }
+
+    /** Called before every resolver that loads from the database (a batch counts once). */
+    void spendLoad() {
+        requireClient();
         int spent = loads.incrementAndGet();
         if (spent > maxLoads) {
             throw new QueryTooComplexException("The query is too complex: more than " + maxLoads

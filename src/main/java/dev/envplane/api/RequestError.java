@@ -19,6 +19,7 @@ public final class RequestError implements GraphQLError {
     public static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
 
     private final String message;
     private final String code;
@@ -37,6 +38,11 @@ public final class RequestError implements GraphQLError {
 
     public static RequestError badRequest(String message) {
         return new RequestError(message, BAD_REQUEST, null, ErrorType.ValidationError, null);
+    }
+
+    /** No bearer token, or one that is not valid (signature, issuer, audience, expiry): answered with HTTP 401. */
+    public static RequestError unauthenticated(String message) {
+        return new RequestError(message, UNAUTHENTICATED, null, ErrorType.ValidationError, null);
     }
 
     public static RequestError parseFailed(String message, List<SourceLocation> locations) {

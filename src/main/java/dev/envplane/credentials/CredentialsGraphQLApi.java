@@ -1,5 +1,7 @@
 package dev.envplane.credentials;
 
+import dev.envplane.access.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -30,6 +32,7 @@ public class CredentialsGraphQLApi {
         this.graphql = graphql;
     }
 
+    @PermissionsAllowed(Permissions.WRITE_CREDENTIALS)
     @Mutation("setEnvironmentCredentials")
     @Description("Creates or changes an environment's deployment credentials; secrets go to Vault only. Fields left out keep "
             + "their value.")
@@ -38,6 +41,7 @@ public class CredentialsGraphQLApi {
         return service.set(Ids.parse("environmentId", environmentId), input, clearSecrets);
     }
 
+    @PermissionsAllowed(Permissions.WRITE_CREDENTIALS)
     @Mutation("deleteEnvironmentCredentials")
     @Description("Removes the credentials and destroys every version of their secrets in Vault; returns them as they were.")
     public Uni<@NonNull Credentials> deleteEnvironmentCredentials(@NonNull @Id String environmentId) {
@@ -45,6 +49,7 @@ public class CredentialsGraphQLApi {
     }
 
     @Description("The deployment credentials, or null when none are set.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<Credentials> credentials(@Source Environment environment) {
         return Batches.load(graphql, "Environment.credentials", environment.getId(), service::findByEnvironments);
     }

@@ -1,5 +1,7 @@
 package dev.envplane.environment;
 
+import dev.envplane.access.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,17 +48,20 @@ public class EnvironmentGraphQLApi {
         this.graphql = graphql;
     }
 
+    @PermissionsAllowed(Permissions.READ)
     @Query("environment")
     @Description("An environment by id, or null.")
     public Uni<Environment> environment(@NonNull @Id String id) {
         return service.findById(Ids.parse("id", id));
     }
 
+    @PermissionsAllowed(Permissions.CREATE_ENVIRONMENT)
     @Mutation("createEnvironment")
     public Uni<@NonNull Environment> createEnvironment(@NonNull CreateEnvironmentInput input) {
         return service.create(input);
     }
 
+    @PermissionsAllowed(Permissions.UPDATE_ENVIRONMENT)
     @Mutation("updateEnvironment")
     @Description("Changes the fields given. connectionId: null unlinks the connection; leaving it out keeps it. With "
             + "expectedVersion, refuses (STALE_VERSION) if someone changed the environment since.")
@@ -64,12 +69,14 @@ public class EnvironmentGraphQLApi {
         return service.update(Ids.parse("id", id), input, GivenFields.of(graphql, "input"), expectedVersion);
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("promoteToProduction")
     @Description("Makes this deployment environment the project's PRODUCTION one; the previous one becomes GENERAL.")
     public Uni<@NonNull Environment> promoteToProduction(@NonNull @Id String environmentId) {
         return service.promoteToProduction(Ids.parse("environmentId", environmentId));
     }
 
+    @PermissionsAllowed(Permissions.DELETE_ENVIRONMENT)
     @Mutation("deleteEnvironment")
     @Description("Deletes an environment and returns it as it was.")
     public Uni<@NonNull Environment> deleteEnvironment(@NonNull @Id String id) {
@@ -77,6 +84,7 @@ public class EnvironmentGraphQLApi {
     }
 
     @Description("The project's environments ordered by name, optionally filtered.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull List<@NonNull Environment>> environments(@Source Project project, EnvironmentType type, DeploymentType deploymentType) {
         Filter filter = new Filter(type, deploymentType);
         return Batches.loadList(graphql, "Project.environments", new ByProject(project.getId(), filter), keys -> {
@@ -92,18 +100,21 @@ public class EnvironmentGraphQLApi {
     }
 
     @Description("The project's PRODUCTION environment, or null.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<Environment> productionEnvironment(@Source Project project) {
         return Batches.load(graphql, "Project.productionEnvironment", project.getId(),
                 ids -> service.findPlaceByProjects(ids, DeploymentType.PRODUCTION));
     }
 
     @Description("The project's STAGING environment, or null.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<Environment> stagingEnvironment(@Source Project project) {
         return Batches.load(graphql, "Project.stagingEnvironment", project.getId(),
                 ids -> service.findPlaceByProjects(ids, DeploymentType.STAGING));
     }
 
     @Description("The warehouse connection this environment runs against, or null.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<Connection> connection(@Source Environment environment) {
         if (environment.getConnectionId() == null) {
             return Uni.createFrom().nullItem();
@@ -112,6 +123,7 @@ public class EnvironmentGraphQLApi {
     }
 
     @Description("The project this environment belongs to.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull Project> project(@Source Environment environment) {
         return Batches.load(graphql, "Environment.project", environment.getProjectId(), projects::findByIds);
     }

@@ -37,7 +37,7 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
         return list("environmentId in ?1 order by name, id", environmentIds);
     }
 
-    Uni<List<Job>> findByIds(Collection<UUID> ids) {
+    public Uni<List<Job>> findByIds(Collection<UUID> ids) {
         return list("id in ?1", ids);
     }
 }

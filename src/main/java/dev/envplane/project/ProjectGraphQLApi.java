@@ -1,5 +1,7 @@
 package dev.envplane.project;
 
+import dev.envplane.access.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -32,18 +34,21 @@ public class ProjectGraphQLApi {
         this.graphql = graphql;
     }
 
+    @PermissionsAllowed(Permissions.READ)
     @Query("project")
     @Description("A project by id, or null.")
     public Uni<Project> project(@NonNull @Id String id) {
         return service.findById(Ids.parse("id", id));
     }
 
+    @PermissionsAllowed(Permissions.READ)
     @Query("projectByName")
     @Description("A project by its exact name, or null.")
     public Uni<Project> projectByName(@NonNull String name) {
         return service.findByName(name);
     }
 
+    @PermissionsAllowed(Permissions.READ)
     @Query("projects")
     @Description("Projects ordered by name, a page at a time (first: 0 to 100, default 20).")
     public Uni<@NonNull ProjectConnection> projects(Integer first, String after,
@@ -53,6 +58,7 @@ public class ProjectGraphQLApi {
     }
 
     @Description("How many projects match the filter, across all pages.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull Integer> totalCount(@Source ProjectConnection connection) {
         return Batches.loadEach(graphql, "ProjectConnection.totalCount",
                 new NameFilter(connection.nameContains()), filter -> service.count(filter.nameContains()).map(Long::intValue));
@@ -62,16 +68,19 @@ public class ProjectGraphQLApi {
     private record NameFilter(String nameContains) {
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("createProject")
     public Uni<@NonNull Project> createProject(@NonNull CreateProjectInput input) {
         return service.create(input);
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("updateProject")
     public Uni<@NonNull Project> updateProject(@NonNull @Id String id, @NonNull UpdateProjectInput input) {
         return service.update(Ids.parse("id", id), input);
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("deleteProject")
     @Description("Deletes a project and returns it as it was. Refused while it has environments unless force is true.")
     public Uni<@NonNull Project> deleteProject(@NonNull @Id String id, @Name("force") @DefaultValue("false") Boolean force) {

@@ -1,5 +1,7 @@
 package dev.envplane.secrets;
 
+import dev.envplane.access.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -22,6 +24,7 @@ public class SecretReconciliationGraphQLApi {
         this.reconciliation = reconciliation;
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Query("secretReconciliation")
     @Description("Compares every secret under the envplane prefix in Vault with what the database references. Reads "
             + "metadata only, never a secret value.")
@@ -29,6 +32,7 @@ public class SecretReconciliationGraphQLApi {
         return reconciliation.check();
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("repairSecrets")
     @Description("Queues every unreferenced path and version that secretReconciliation reports for destruction, and "
             + "returns that report. Referenced versions that are missing cannot be repaired: set those secrets again.")

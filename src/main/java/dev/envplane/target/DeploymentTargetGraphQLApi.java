@@ -1,5 +1,7 @@
 package dev.envplane.target;
 
+import dev.envplane.access.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -27,6 +29,7 @@ public class DeploymentTargetGraphQLApi {
         this.graphql = graphql;
     }
 
+    @PermissionsAllowed(Permissions.READ_TARGET)
     @Query("deploymentTarget")
     @Description("The ready-to-run target of one environment of a project, e.g. project: {name: \"analytics\"}, "
             + "environment: {deploymentType: STAGING}. NOT_FOUND names the environments the project has.")
@@ -35,6 +38,7 @@ public class DeploymentTargetGraphQLApi {
     }
 
     @Description("This environment's ready-to-run target (the same object deploymentTarget returns).")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull DeploymentTarget> target(@Source Environment environment) {
         return Batches.load(graphql, "Environment.target", environment.getId(), service::resolve);
     }

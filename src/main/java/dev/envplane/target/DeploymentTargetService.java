@@ -54,6 +54,12 @@ public class DeploymentTargetService {
 
     /** The target of one environment of a project, named by the references; NOT_FOUND says what the project has. */
     public Uni<DeploymentTarget> find(ProjectRef projectRef, EnvironmentRef environmentRef) {
+        return findEnvironment(projectRef, environmentRef)
+                .chain(environment -> render(List.of(environment)).map(targets -> targets.get(environment.getId())));
+    }
+
+    /** The environment the references name (access.AccessRules checks an integration's scope against it). */
+    public Uni<Environment> findEnvironment(ProjectRef projectRef, EnvironmentRef environmentRef) {
         requireOne("project", projectRef.id(), projectRef.name());
         requireOne("environment", environmentRef.id(), environmentRef.name(), environmentRef.deploymentType());
         Uni<Project> project = projectRef.id() != null ? projects.findById(Ids.parse("project.id", projectRef.id()))
@@ -61,8 +67,7 @@ public class DeploymentTargetService {
         return project.onItem().ifNull().failWith(() -> new NotFoundException("project", "Project "
                 + (projectRef.id() != null ? projectRef.id() : "'" + projectRef.name() + "'") + " does not exist"))
                 .chain(found -> environments.findByProjects(List.of(found.getId()), null, null)
-                        .map(byProject -> pick(found, byProject.getOrDefault(found.getId(), List.of()), environmentRef)))
-                .chain(environment -> render(List.of(environment)).map(targets -> targets.get(environment.getId())));
+                        .map(byProject -> pick(found, byProject.getOrDefault(found.getId(), List.of()), environmentRef)));
     }
 
     private Uni<Map<UUID, DeploymentTarget>> render(List<Environment> found) {

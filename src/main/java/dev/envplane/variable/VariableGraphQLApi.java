@@ -1,5 +1,7 @@
 package dev.envplane.variable;
 
+import dev.envplane.access.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -32,6 +34,7 @@ public class VariableGraphQLApi {
         this.graphql = graphql;
     }
 
+    @PermissionsAllowed(Permissions.CREATE_VARIABLE)
     @Mutation("createEnvironmentVariable")
     @Description("Creates a variable of a project, optionally with its project default and per-environment values. A name the "
             + "project has is a CONFLICT; a deleted variable's name can be used again at once.")
@@ -39,6 +42,7 @@ public class VariableGraphQLApi {
         return service.create(input);
     }
 
+    @PermissionsAllowed(Permissions.WRITE_VARIABLE_VALUES)
     @Mutation("setEnvironmentVariableValues")
     @Description("Sets or clears many values of a project's variables at once, atomically: every entry is checked before "
             + "anything is written, and a failure anywhere (Vault included) changes nothing. Returns the variables touched, by name.")
@@ -47,6 +51,7 @@ public class VariableGraphQLApi {
         return service.setValues(Ids.parse("projectId", projectId), values);
     }
 
+    @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("deleteEnvironmentVariable")
     @Description("Deletes a variable with every value; secret values are destroyed in Vault. Returns it as it was.")
     public Uni<@NonNull EnvironmentVariableView> deleteEnvironmentVariable(@NonNull @Id String id) {
@@ -55,12 +60,14 @@ public class VariableGraphQLApi {
 
     @Description("The project's environment variables ordered by name, each with its project default and per-environment "
             + "values. At most 500 per project, so this is a plain list.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull List<@NonNull EnvironmentVariableView>> environmentVariables(@Source Project project) {
         return Batches.loadList(graphql, "Project.environmentVariables", project.getId(), service::findByProjects);
     }
 
     @Description("The variables that apply to this environment, ordered by name: its own value where it has one, else the "
             + "project default. Secret values show only their Vault version.")
+    @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull List<@NonNull ResolvedVariable>> environmentVariables(@Source Environment environment) {
         return Batches.loadList(graphql, "Environment.environmentVariables", environment.getId(), service::resolve);
     }

@@ -7,8 +7,12 @@ import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
-/** Sends GraphQL operations over HTTP the way clients do: POST /graphql with a JSON body. */
+/**
+ * Sends GraphQL operations over HTTP the way clients do: POST /graphql with a JSON body, as an admin (Tokens) unless
+ * sent {@link #as} another caller.
+ */
 public final class GraphQL {
 
     private GraphQL() {
@@ -19,12 +23,34 @@ public final class GraphQL {
     }
 
     public static ValidatableResponse execute(String document, Map<String, ?> variables) {
+        return send(null, document, variables);
+    }
+
+    /** The same requests with this bearer token (Tokens.developer(), Tokens.integration(...), ...). */
+    public static Caller as(String token) {
+        return new Caller(token);
+    }
+
+    public record Caller(String token) {
+
+        public ValidatableResponse execute(String document) {
+            return execute(document, Map.of());
+        }
+
+        public ValidatableResponse execute(String document, Map<String, ?> variables) {
+            return send(token, document, variables);
+        }
+    }
+
+    private static ValidatableResponse send(String token, String document, Map<String, ?> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", document);
         body.put("variables", variables);
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
-                .when().post("/graphql")
-                .then().statusCode(200);
+        RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().post("/graphql").then().statusCode(200);
     }
 
     /** Variables as alternating names and values; null values are kept (unlike Map.of). */

@@ -86,6 +86,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.management.host", "127.0.0.1");
         config.put("quarkus.management.port", String.valueOf(managementPort));
         config.put("quarkus.management.test-port", String.valueOf(managementPort));
+        config.putAll(Tokens.verification());
+        Tokens.sendAdminByDefault();
         return config;
     }
 

@@ -1,0 +1,188 @@
+package dev.envplane.access;
+
+import static dev.envplane.testing.GraphQL.execute;
+import static dev.envplane.testing.GraphQL.vars;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.envplane.testing.Database;
+import dev.envplane.testing.Errors;
+import dev.envplane.testing.Fixtures;
+import dev.envplane.testing.GraphQL;
+import dev.envplane.testing.LocalServicesResource;
+import dev.envplane.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Role by operation by environment type over HTTP: each cell is allowed, or FORBIDDEN naming the permission with
+ * nothing written (README "Roles").
+ */
+@QuarkusTest
+@WithTestResource(value = LocalServicesResource.class, scope = TestResourceScope.GLOBAL)
+class AuthorizationMatrixTest {
+
+    enum Kind { DEVELOPMENT, STAGING, GENERAL, PRODUCTION }
+
+    record Project(String id, Map<Kind, String> environments) {
+    }
+
+    private static Project project;
+
+    /** One project with an environment of every kind, created by an admin. */
+    private static synchronized Project project() {
+        if (project == null) {
+            String id = Fixtures.project();
+            String connection = Fixtures.connection("postgres");
+            Map<Kind, String> environments = new java.util.EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                String type = kind == Kind.DEVELOPMENT ? "type: DEVELOPMENT" : "type: DEPLOYMENT, deploymentType: " + kind;
+                environments.put(kind, execute("mutation($p: ID!, $c: ID!, $n: String!) { createEnvironment(input: {projectId: $p, name: $n, "
+                        + type + ", connectionId: $c}) { id } }", vars("p", id, "c", connection, "n", kind.name().toLowerCase()))
+                        .body("errors", nullValue()).extract().path("data.createEnvironment.id"));
+            }
+            project = new Project(id, environments);
+        }
+        return project;
+    }
+
+    private static String token(String role) {
+        return role.equals("integration") ? Tokens.integration("00000000-0000-0000-0000-000000000000") : Tokens.role(role);
+    }
+
+    static Stream<Arguments> roleByKind() {
+        List<Arguments> cells = new ArrayList<>();
+        for (String role : List.of("admin", "developer", "viewer", "integration")) {
+            for (Kind kind : Kind.values()) {
+                cells.add(Arguments.of(role, kind));
+            }
+        }
+        return cells.stream();
+    }
+
+    private static void assertForbidden(ValidatableResponse response, String permission) {
+        Errors.assertError(response, "FORBIDDEN", null).body("errors[0].message", equalTo("Missing permission " + permission));
+    }
+
+    @ParameterizedTest(name = "{0} updates a {1} environment")
+    @MethodSource("roleByKind")
+    void updateEnvironment(String role, Kind kind) {
+        String id = project().environments().get(kind);
+        String before = name(id);
+        String renamed = Fixtures.unique("renamed");
+        ValidatableResponse response = GraphQL.as(token(role))
+                .execute("mutation($id: ID!, $n: String!) { updateEnvironment(id: $id, input: {name: $n}) { name } }", vars("id", id, "n", renamed));
+        boolean allowed = role.equals("admin") || role.equals("developer") && kind != Kind.PRODUCTION;
+        if (allowed) {
+            response.body("errors", nullValue()).body("data.updateEnvironment.name", equalTo(renamed));
+        } else {
+            assertForbidden(response, Permissions.UPDATE_ENVIRONMENT);
+            assertEquals(before, name(id), "a denied update changed nothing");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} deletes the credentials of a {1} environment")
+    @MethodSource("roleByKind")
+    void deleteCredentials(String role, Kind kind) {
+        ValidatableResponse response = GraphQL.as(token(role)).execute("mutation($id: ID!) { deleteEnvironmentCredentials(environmentId: $id) { __typename } }",
+                vars("id", project().environments().get(kind)));
+        boolean allowed = role.equals("admin") || role.equals("developer") && kind != Kind.PRODUCTION;
+        if (!allowed) {
+            assertForbidden(response, Permissions.WRITE_CREDENTIALS);
+        } else {
+            // allowed: whatever the operation answers, it is not a denial
+            response.body("errors.find { it.extensions.code == 'FORBIDDEN' }", nullValue());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads a {1} environment")
+    @MethodSource("roleByKind")
+    void readEnvironment(String role, Kind kind) {
+        ValidatableResponse response = GraphQL.as(token(role)).execute("query($id: ID!) { environment(id: $id) { name project { id } } }",
+                vars("id", project().environments().get(kind)));
+        if (role.equals("integration")) {
+            assertForbidden(response, Permissions.READ);
+        } else {
+            response.body("errors", nullValue()).body("data.environment.project.id", equalTo(project().id()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads the target of a {1} environment")
+    @MethodSource("roleByKind")
+    void deploymentTarget(String role, Kind kind) {
+        String environment = project().environments().get(kind);
+        String document = "query($p: ID!, $e: ID!) { deploymentTarget(project: {id: $p}, environment: {id: $e}) { __typename } }";
+        Map<String, Object> variables = vars("p", project().id(), "e", environment);
+        if (role.equals("integration")) {
+            assertForbidden(GraphQL.as(token(role)).execute(document, variables), Permissions.READ_TARGET);
+            GraphQL.as(Tokens.integration(environment)).execute(document, variables).body("errors", nullValue());
+            String other = project().environments().get(kind == Kind.PRODUCTION ? Kind.STAGING : Kind.PRODUCTION);
+            assertForbidden(GraphQL.as(Tokens.integration(other)).execute(document, variables), Permissions.READ_TARGET);
+            if (kind != Kind.DEVELOPMENT) {
+                GraphQL.as(Tokens.integration(project().id() + "/" + kind)).execute(document, variables).body("errors", nullValue());
+            }
+        } else {
+            GraphQL.as(token(role)).execute(document, variables).body("errors", nullValue());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} creates a {1} environment")
+    @MethodSource("roleByKind")
+    void createEnvironment(String role, Kind kind) {
+        String projectId = Fixtures.project();
+        String type = kind == Kind.DEVELOPMENT ? "type: DEVELOPMENT" : "type: DEPLOYMENT, deploymentType: " + kind;
+        ValidatableResponse response = GraphQL.as(token(role)).execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"e\", "
+                + type + "}) { id } }", vars("p", projectId));
+        boolean allowed = role.equals("admin") || role.equals("developer") && kind != Kind.PRODUCTION;
+        if (allowed) {
+            response.body("errors", nullValue());
+        } else {
+            assertForbidden(response, Permissions.CREATE_ENVIRONMENT);
+            assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", projectId));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} promotes, deletes the project, creates a connection")
+    @MethodSource("roles")
+    void adminOnlyOperations(String role) {
+        String projectId = Fixtures.project();
+        String staging = execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"s\", type: DEPLOYMENT, deploymentType: STAGING}) { id } }",
+                vars("p", projectId)).body("errors", nullValue()).extract().path("data.createEnvironment.id");
+        ValidatableResponse promote = GraphQL.as(token(role)).execute("mutation($id: ID!) { promoteToProduction(environmentId: $id) { deploymentType } }", vars("id", staging));
+        ValidatableResponse connection = GraphQL.as(token(role)).execute("mutation($n: String!) { createConnection(name: $n, input: {postgres: "
+                + "{host: \"db.example.com\", dbname: \"x\"}}) { id } }", vars("n", Fixtures.unique("conn")));
+        ValidatableResponse delete = GraphQL.as(token(role)).execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { id } }", vars("id", projectId));
+        if (role.equals("admin")) {
+            promote.body("errors", nullValue());
+            connection.body("errors", nullValue());
+            delete.body("errors", nullValue());
+        } else {
+            assertForbidden(promote, Permissions.ADMIN);
+            assertForbidden(connection, Permissions.ADMIN);
+            assertForbidden(delete, Permissions.ADMIN);
+            assertEquals(1, Database.count("select count(*) from environment where id = ?::uuid and deployment_type = 'STAGING'", staging));
+            assertEquals(1, Database.count("select count(*) from project where id = ?::uuid", projectId));
+        }
+    }
+
+    static Stream<String> roles() {
+        return Stream.of("admin", "developer", "viewer", "integration");
+    }
+
+    private static String name(String environmentId) {
+        return execute("query($id: ID!) { environment(id: $id) { name } }", vars("id", environmentId))
+                .body("errors", nullValue()).extract().path("data.environment.name");
+    }
+}
