@@ -23,6 +23,7 @@ import dev.envplane.local.LocalDatabase;
 import dev.envplane.testing.Database;
 import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.LocalServicesResource;
+import dev.envplane.testing.SqlStatements;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,6 +87,8 @@ class RuntimeLoginTest {
     @Test
     void theApplicationWritesAsTheRuntimeLogin() throws SQLException {
         String name = Fixtures.unique("runtime-login");
+        // only this test's statements: other tests insert rows as the owner to set up what the API must refuse
+        SqlStatements.reset();
         execute("mutation($n: String!) { createProject(input: {name: $n}) { id } }", vars("n", name))
                 .body("errors", nullValue()).body("data.createProject.id", notNullValue());
         assertEquals(1, Database.count("select count(*) from project where name = ?", name));
