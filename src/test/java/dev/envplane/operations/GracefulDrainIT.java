@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.envplane.local.LocalDatabase;
 import dev.envplane.local.LocalServices;
+import dev.envplane.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -130,7 +131,8 @@ class GracefulDrainIT {
         String json = "{\"query\": " + JsonString.of(query) + "}";
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/graphql"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(40))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + Tokens.admin())
+                    .timeout(Duration.ofSeconds(40))
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
             return new Call(query, sentAt, response.statusCode(), response.body(), null);
         } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import dev.envplane.local.LocalDatabase;
 import dev.envplane.local.LocalServices;
 import dev.envplane.testing.LocalServicesResource;
+import dev.envplane.testing.Tokens;
 
 /**
  * The artifact this build packaged, run as a child process the way an operator runs it: the JVM jar, or the native
@@ -64,6 +65,9 @@ public final class PackagedApplication implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_PASSWORD", LocalDatabase.PASSWORD);
         env.put("QUARKUS_VAULT_URL", services.vault().url());
         env.put("QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN", services.serviceToken());
+        // callers' tokens: the local default's test key, and an admin token on every rest-assured call to it
+        Tokens.verification().forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
+        Tokens.sendAdminByDefault();
         env.putAll(environment);
         PackagedApplication app = new PackagedApplication(builder.start(), log);
         try {

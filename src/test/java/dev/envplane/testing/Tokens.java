@@ -55,7 +55,7 @@ public final class Tokens {
     }
 
     /** The configuration that makes the application (JVM or packaged) accept these tokens. */
-    static Map<String, String> verification() {
+    public static Map<String, String> verification() {
         return Map.of("mp.jwt.verify.issuer", LocalTokens.ISSUER,
                 "mp.jwt.verify.audiences", LocalTokens.AUDIENCE,
                 "mp.jwt.verify.publickey.location", "file:" + Path.of("src/test/resources/local-jwt/public.pem").toAbsolutePath());
@@ -68,8 +68,8 @@ public final class Tokens {
         return context.next(request, response);
     };
 
-    /** Called once per test JVM by LocalServicesResource. */
-    static synchronized void sendAdminByDefault() {
+    /** Called by LocalServicesResource and PackagedApplication; installs the filter once per test JVM. */
+    public static synchronized void sendAdminByDefault() {
         if (!RestAssured.filters().contains(ADMIN_BY_DEFAULT)) {
             RestAssured.filters(ADMIN_BY_DEFAULT);
         }
