@@ -20,6 +20,8 @@ import dev.envplane.api.NotFoundException;
 import dev.envplane.api.StaleVersionException;
 import dev.envplane.api.ValidationException;
 import dev.envplane.database.ConstraintViolations;
+import dev.envplane.deletion.Deletion;
+import dev.envplane.deletion.DeletionReport;
 import dev.envplane.project.ProjectDeletionHook;
 import dev.envplane.project.ProjectService;
 import dev.envplane.validation.Fields;
@@ -150,13 +152,16 @@ public class EnvironmentService implements ProjectDeletionHook {
         });
     }
 
-    /** Returns the environment as it was; what hangs off it (credentials and their secrets) goes with it. */
-    public Uni<Environment> delete(UUID id) {
-        return require(id, "id").call(this::runDeletionHooks).call(environments::delete);
+    /** Reports what went: the environment and what hangs off it (jobs, credentials, values and their secrets). */
+    public Uni<DeletionReport> delete(UUID id, boolean dryRun) {
+        Deletion deletion = new Deletion(dryRun);
+        return require(id, "id").call(environment -> runDeletionHooks(environment, deletion))
+                .call(environment -> dryRun ? Uni.createFrom().voidItem() : environments.delete(environment))
+                .map(environment -> deletion.report());
     }
 
     @Override
-    public Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force) {
+    public Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force, Deletion deletion) {
         return environments.findByProject(projectId).chain(list -> {
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -166,13 +171,15 @@ public class EnvironmentService implements ProjectDeletionHook {
                 return Uni.createFrom().failure(new ConflictException("force", "Project '" + projectName + "' still has "
                         + list.size() + " environment(s) (" + names + "); delete them first or pass force: true"));
             }
-            return Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::runDeletionHooks)
-                    .collect().last().chain(() -> environments.delete("projectId", projectId)).replaceWithVoid();
+            return Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(environment -> runDeletionHooks(environment, deletion))
+                    .collect().last()
+                    .chain(() -> deletion.dryRun() ? Uni.createFrom().voidItem() : environments.delete("projectId", projectId).replaceWithVoid());
         });
     }
 
-    private Uni<Void> runDeletionHooks(Environment environment) {
-        return Multi.createFrom().iterable(deletionHooks).onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(environment))
+    private Uni<Void> runDeletionHooks(Environment environment, Deletion deletion) {
+        deletion.environment(environment.getId(), environment.getName());
+        return Multi.createFrom().iterable(deletionHooks).onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(environment, deletion))
                 .collect().last().replaceWithVoid();
     }
 

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
 import dev.envplane.api.ValidationException;
+import dev.envplane.deletion.Deletion;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
@@ -149,8 +150,12 @@ public class JobService implements EnvironmentDeletionHook {
 
     /** Deleting an environment deletes its jobs (as dbt Cloud does), in the deletion's transaction. */
     @Override
-    public Uni<Void> beforeDelete(Environment environment) {
-        return jobs.delete("environmentId", environment.getId()).replaceWithVoid();
+    public Uni<Void> beforeDelete(Environment environment, Deletion deletion) {
+        return jobs.findByEnvironments(List.of(environment.getId())).chain(found -> {
+            found.forEach(job -> deletion.job(job.getId(), job.getName()));
+            return deletion.dryRun() || found.isEmpty() ? Uni.createFrom().voidItem()
+                    : jobs.delete("environmentId", environment.getId()).replaceWithVoid();
+        });
     }
 
     private Uni<Environment> deploymentEnvironment(UUID id, String field) {
