@@ -96,6 +96,7 @@ public class EnvironmentService implements ProjectDeletionHook {
                     environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), adapter));
                     return setExtendedAttributes(environment, input.extendedAttributes());
                 })
+                .chain(() -> input.deferTo() == null ? Uni.createFrom().voidItem() : setDeferral(environment, input.deferTo()))
                 .chain(() -> environments.persistAndFlush(environment))
                 .onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, environment.getName()));
     }
@@ -120,6 +121,7 @@ public class EnvironmentService implements ProjectDeletionHook {
                     .chain(() -> unlink ? unlink(environment, input.connectionOverrides())
                     : relink(environment, connectionId, input.connectionOverrides()))
                     .chain(() -> setExtendedAttributes(environment, input.extendedAttributes()))
+                    .chain(() -> given.contains("deferTo") ? setDeferral(environment, input.deferTo()) : Uni.createFrom().voidItem())
                     .chain(() -> environments.flush()).replaceWith(environment);
         }).onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, name));
     }
@@ -201,6 +203,33 @@ public class EnvironmentService implements ProjectDeletionHook {
                 environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, adapter));
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Sets (null: clears) the deferral, checked against the project's environments under the project lock. An id
+     * outside the project is NOT_FOUND when it names no environment, VALIDATION when another project's.
+     */
+    private Uni<Void> setDeferral(Environment environment, DeferToInput input) {
+        if (input == null) {
+            environment.setDeferTo(null);
+            return Uni.createFrom().voidItem();
+        }
+        DeferTo deferTo = Deferrals.parse(input);
+        return environments.findByProject(environment.getProjectId()).chain(project -> {
+            if (deferTo.environmentId() != null && project.stream().noneMatch(each -> each.getId().equals(deferTo.environmentId()))
+                    && !deferTo.environmentId().equals(environment.getId())) {
+                return environments.findById(deferTo.environmentId()).invoke(other -> {
+                    if (other == null) {
+                        throw NotFoundException.of("deferTo.environmentId", "Environment", deferTo.environmentId());
+                    }
+                    throw new ValidationException("deferTo.environmentId", "'" + other.getName()
+                            + "' belongs to another project; an environment defers within its project");
+                }).replaceWithVoid();
+            }
+            Deferrals.check(environment, deferTo, project);
+            environment.setDeferTo(deferTo);
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** Checks and keeps the extended attributes given (null: unchanged; empty: cleared) against the environment's adapter. */
