@@ -29,8 +29,21 @@ public final class Deferrals {
 
     /** The environment of {@code candidates} (one project's) that {@code from}'s deferral names now, if any. */
     public static Optional<Environment> resolve(Environment from, DeferTo deferTo, List<Environment> candidates) {
-        return candidates.stream().filter(deferTo::names).filter(candidate -> !candidate.getId().equals(from.getId())
+        return resolve(from.getId(), deferTo, candidates);
+    }
+
+    /** As above for a deferral set on {@code selfId} (an environment; null for a job, which is no environment). */
+    public static Optional<Environment> resolve(UUID selfId, DeferTo deferTo, List<Environment> candidates) {
+        return candidates.stream().filter(deferTo::names).filter(candidate -> !candidate.getId().equals(selfId)
                 || deferTo.environmentId() != null).findFirst();
+    }
+
+    /** A job's deferral: any deployment environment of its project, its own included (dbt Cloud's self-deferral). */
+    static void checkForJob(DeferTo deferTo, List<Environment> project) {
+        resolve((UUID) null, deferTo, project).filter(target -> target.getType() == EnvironmentType.DEVELOPMENT).ifPresent(target -> {
+            throw new ValidationException(field(deferTo), "'" + target.getName() + "' is a development environment: "
+                    + "no job builds its state; defer to a deployment environment");
+        });
     }
 
     /**

@@ -215,20 +215,35 @@ public class EnvironmentService implements ProjectDeletionHook {
             return Uni.createFrom().voidItem();
         }
         DeferTo deferTo = Deferrals.parse(input);
-        return environments.findByProject(environment.getProjectId()).chain(project -> {
-            if (deferTo.environmentId() != null && project.stream().noneMatch(each -> each.getId().equals(deferTo.environmentId()))
-                    && !deferTo.environmentId().equals(environment.getId())) {
-                return environments.findById(deferTo.environmentId()).invoke(other -> {
-                    if (other == null) {
-                        throw NotFoundException.of("deferTo.environmentId", "Environment", deferTo.environmentId());
-                    }
-                    throw new ValidationException("deferTo.environmentId", "'" + other.getName()
-                            + "' belongs to another project; an environment defers within its project");
-                }).replaceWithVoid();
-            }
+        return projectEnvironmentsFor(environment.getProjectId(), deferTo, environment.getId()).invoke(project -> {
             Deferrals.check(environment, deferTo, project);
             environment.setDeferTo(deferTo);
-            return Uni.createFrom().voidItem();
+        }).replaceWithVoid();
+    }
+
+    /** A job's deferral checked against its project's environments (the caller holds what serialises job writes). */
+    public Uni<DeferTo> jobDeferral(UUID projectId, DeferToInput input) {
+        DeferTo deferTo = Deferrals.parse(input);
+        return projectEnvironmentsFor(projectId, deferTo, null).map(project -> {
+            Deferrals.checkForJob(deferTo, project);
+            return deferTo;
+        });
+    }
+
+    /** The project's environments; fails when the deferral names an id outside them (NOT_FOUND, or another project's). */
+    private Uni<List<Environment>> projectEnvironmentsFor(UUID projectId, DeferTo deferTo, UUID self) {
+        return environments.findByProject(projectId).call(project -> {
+            if (deferTo.environmentId() == null || deferTo.environmentId().equals(self)
+                    || project.stream().anyMatch(each -> each.getId().equals(deferTo.environmentId()))) {
+                return Uni.createFrom().voidItem();
+            }
+            return environments.findById(deferTo.environmentId()).invoke(other -> {
+                if (other == null) {
+                    throw NotFoundException.of("deferTo.environmentId", "Environment", deferTo.environmentId());
+                }
+                throw new ValidationException("deferTo.environmentId", "'" + other.getName()
+                        + "' belongs to another project; deferral stays within a project");
+            });
         });
     }
 

@@ -71,7 +71,9 @@ public class JobService implements EnvironmentDeletionHook {
             job.setThreads(threads(input.threads()));
             job.setGenerateDocs(Boolean.TRUE.equals(input.generateDocs()));
             job.setRunSourceFreshness(Boolean.TRUE.equals(input.runSourceFreshness()));
-            return jobs.persist(job);
+            Uni<Void> deferral = input.deferTo() == null ? Uni.createFrom().voidItem()
+                    : environments.jobDeferral(job.getProjectId(), input.deferTo()).invoke(job::setDeferTo).replaceWithVoid();
+            return deferral.chain(() -> jobs.persist(job));
         });
     }
 
@@ -100,7 +102,10 @@ public class JobService implements EnvironmentDeletionHook {
             if (given.contains("runSourceFreshness")) {
                 job.setRunSourceFreshness(Fields.required("runSourceFreshness", input.runSourceFreshness()));
             }
-        }).call(jobs::flush);
+        }).call(job -> !given.contains("deferTo") ? Uni.createFrom().voidItem() : input.deferTo() == null
+                ? Uni.createFrom().voidItem().invoke(() -> job.setDeferTo(null))
+                : environments.jobDeferral(job.getProjectId(), input.deferTo()).invoke(job::setDeferTo).replaceWithVoid())
+                .call(jobs::flush);
     }
 
     /**

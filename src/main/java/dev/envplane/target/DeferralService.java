@@ -31,8 +31,16 @@ public class DeferralService {
         this.settings = settings;
     }
 
-    /** A key of one level: the deferring environment and whether --favor-state is asked for. */
-    public record Key(Environment environment, boolean favorState) {
+    /**
+     * A key of one level: who defers ({@code owner} for messages, e.g. "Environment 'ci'"; {@code self} the deferring
+     * environment's id, null for a job), its deferral, and whether --favor-state is asked for.
+     */
+    public record Key(UUID projectId, UUID self, String owner, DeferTo deferTo, boolean favorState) {
+
+        public static Key of(Environment environment, boolean favorState) {
+            return new Key(environment.getProjectId(), environment.getId(), "Environment '" + environment.getName() + "'",
+                    environment.getDeferTo(), favorState);
+        }
     }
 
     /** Per key: the deferral, nothing (no deferral set), or the error naming what is missing. One statement for all keys. */
@@ -40,31 +48,34 @@ public class DeferralService {
     }
 
     public Uni<Map<Key, Outcome>> resolve(Collection<Key> keys) {
-        List<UUID> projectIds = keys.stream().map(key -> key.environment().getProjectId()).distinct().toList();
+        List<UUID> projectIds = keys.stream().filter(key -> key.deferTo() != null).map(Key::projectId).distinct().toList();
+        if (projectIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return environments.findByProjects(projectIds, null, null).map(byProject -> {
             Map<Key, Outcome> outcomes = new HashMap<>();
             for (Key key : keys) {
-                Environment from = key.environment();
-                DeferTo deferTo = from.getDeferTo();
-                if (deferTo != null) {
-                    outcomes.put(key, outcome(from, deferTo, byProject.getOrDefault(from.getProjectId(), List.of()), key.favorState()));
+                if (key.deferTo() != null) {
+                    outcomes.put(key, outcome(key, byProject.getOrDefault(key.projectId(), List.of())));
                 }
             }
             return outcomes;
         });
     }
 
-    private Outcome outcome(Environment from, DeferTo deferTo, List<Environment> project, boolean favorState) {
-        Optional<Environment> target = Deferrals.resolve(from, deferTo, project);
+    private Outcome outcome(Key key, List<Environment> project) {
+        DeferTo deferTo = key.deferTo();
+        Optional<Environment> target = Deferrals.resolve(key.self(), deferTo, project);
         if (target.isEmpty()) {
-            return new Outcome(null, new NotFoundException("deferTo", "Environment '" + from.getName() + "' defers to "
-                    + deferTo.describe() + (deferTo.environmentId() != null ? ", which no longer exists"
-                            : ", which its project does not have (yet)") + "; set its deferTo again or create that environment"));
+            return new Outcome(null, new NotFoundException("deferTo", key.owner() + " defers to " + deferTo.describe()
+                    + (deferTo.environmentId() != null ? ", which no longer exists" : ", which its project does not have (yet)")
+                    + "; set its deferTo again or create that environment"));
         }
-        if (target.get().getId().equals(from.getId())) {
-            return new Outcome(null, new ValidationException("deferTo", "Environment '" + from.getName() + "' defers to "
-                    + deferTo.describe() + ", which is now itself; set its deferTo again"));
+        if (target.get().getId().equals(key.self())) {
+            return new Outcome(null, new ValidationException("deferTo", key.owner() + " defers to " + deferTo.describe()
+                    + ", which is now itself; set its deferTo again"));
         }
+        boolean favorState = key.favorState();
         String stateLocation = settings.stateLocationOf(target.get().getId());
         List<String> flags = new ArrayList<>(List.of("--defer", "--state", stateLocation));
         if (favorState) {

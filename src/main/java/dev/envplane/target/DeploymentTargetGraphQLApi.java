@@ -12,6 +12,7 @@ import dev.envplane.api.Batches;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.SessionBoundary;
 import dev.envplane.environment.Environment;
+import dev.envplane.job.Job;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -42,13 +43,26 @@ public class DeploymentTargetGraphQLApi {
             + "defer. NOT_FOUND on deferTo names what the deferral misses (e.g. the project has no STAGING environment yet).")
     public Uni<Deferral> deferTo(@Source DeploymentTarget target,
             @Name("favorState") @DefaultValue("false") @Description("Add --favor-state.") Boolean favorState) {
-        return Batches.load(graphql, "DeploymentTarget.deferTo", new DeferralService.Key(target.environment(), Boolean.TRUE.equals(favorState)),
-                deferrals::resolve).map(outcome -> {
-                    if (outcome != null && outcome.failure() != null) {
-                        throw outcome.failure();
-                    }
-                    return outcome == null ? null : outcome.deferral();
-                });
+        return resolved("DeploymentTarget.deferTo", DeferralService.Key.of(target.environment(), Boolean.TRUE.equals(favorState)));
+    }
+
+    @Description("The environment this job's runs defer to, resolved now, with the dbt flags; null when the job does not "
+            + "defer. NOT_FOUND on deferTo names what the deferral misses.")
+    public Uni<Deferral> deferral(@Source Job job, @Name("favorState") @DefaultValue("false") @Description("Add --favor-state.") Boolean favorState) {
+        return resolved("Job.deferral", new DeferralService.Key(job.getProjectId(), null, "Job '" + job.getName() + "'", job.getDeferTo(),
+                Boolean.TRUE.equals(favorState)));
+    }
+
+    private Uni<Deferral> resolved(String field, DeferralService.Key key) {
+        if (key.deferTo() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Batches.load(graphql, field, key, deferrals::resolve).map(outcome -> {
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.deferral();
+        });
     }
 
     @Description("This environment's ready-to-run target (the same object deploymentTarget returns).")

@@ -104,6 +104,36 @@ class DeferralTest {
                 .body("errors[0].extensions.code", is("GRAPHQL_VALIDATION_FAILED"));
     }
 
+    @Test
+    void aJobDefersToAnEnvironmentOfItsProjectItsOwnIncluded() {
+        String project = Fixtures.project();
+        String production = deployment(project, "production", "PRODUCTION", null);
+        String development = execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"dev\", type: DEVELOPMENT}) { id } }",
+                vars("p", project)).body("errors", nullValue()).extract().path("data.createEnvironment.id");
+        String job = execute("mutation($input: CreateJobInput!) { createJob(input: $input) { id deferTo { deploymentType } } }",
+                vars("input", Map.of("environmentId", production, "name", "ci", "steps", java.util.List.of("dbt build --select state:modified+"),
+                        "deferTo", Map.of("deploymentType", "STAGING"))))
+                .body("errors", nullValue()).body("data.createJob.deferTo.deploymentType", is("STAGING")).extract().path("data.createJob.id");
+        String read = "query($j: ID!) { job(id: $j) { deferTo { environmentId deploymentType } deferral(favorState: true) { environment { id } flags } } }";
+        assertError(execute(read, vars("j", job)), "NOT_FOUND", "deferTo").body("errors[0].message", containsString("Job 'ci' defers to the STAGING environment"));
+
+        String staging = deployment(project, "staging", "STAGING", null);
+        execute(read, vars("j", job)).body("errors", nullValue()).body("data.job.deferral.environment.id", is(staging))
+                .body("data.job.deferral.flags", contains("--defer", "--state", "/dbt-state/" + staging, "--favor-state"));
+
+        String update = "mutation($j: ID!, $input: UpdateJobInput!) { updateJob(id: $j, input: $input) { deferTo { environmentId } } }";
+        execute(update, vars("j", job, "input", Map.of("deferTo", Map.of("environmentId", production)))).body("errors", nullValue())
+                .body("data.updateJob.deferTo.environmentId", is(production));
+        execute(read, vars("j", job)).body("errors", nullValue()).body("data.job.deferral.environment.id", is(production));
+        assertError(execute(update, vars("j", job, "input", Map.of("deferTo", Map.of("environmentId", development)))), "VALIDATION", "deferTo.environmentId");
+        String elsewhere = deployment(Fixtures.project(), "other", "GENERAL", null);
+        assertError(execute(update, vars("j", job, "input", Map.of("deferTo", Map.of("environmentId", elsewhere)))), "VALIDATION", "deferTo.environmentId");
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("deferTo", null);
+        execute(update, vars("j", job, "input", clear)).body("errors", nullValue()).body("data.updateJob.deferTo", nullValue());
+        execute(read, vars("j", job)).body("errors", nullValue()).body("data.job.deferral", nullValue());
+    }
+
     private static String deployment(String project, String name, String deploymentType, Map<String, Object> deferTo) {
         Map<String, Object> input = new HashMap<>(Map.of("projectId", project, "name", name, "type", "DEPLOYMENT", "deploymentType", deploymentType));
         if (deferTo != null) {
