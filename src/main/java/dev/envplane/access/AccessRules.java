@@ -129,6 +129,12 @@ public class AccessRules {
                 .flatMap(found -> noneIsProduction(found.stream().map(each -> each.getEnvironmentId().toString()).toList()));
     }
 
+    /** A target's deferral and upstream projects: an integration got here only through a target in its scope. */
+    @PermissionChecker(Permissions.READ_TARGET_DETAILS)
+    boolean readTargetDetails(SecurityIdentity identity) {
+        return Roles.isReader(identity) || identity.hasRole(Roles.INTEGRATION);
+    }
+
     /** Readers see every target; an integration only those of the environments its token is scoped to. */
     @PermissionChecker(Permissions.READ_TARGET)
     Uni<Boolean> readTarget(SecurityIdentity identity, ProjectRef project, EnvironmentRef environment) {

@@ -30,6 +30,9 @@ public final class Permissions {
     /** The deployment target of one environment: readers, and integrations scoped to that environment. */
     public static final String READ_TARGET = "deployment-target:read";
 
+    /** What a target carries beyond itself (deferral, upstream projects): whoever may read the target. */
+    public static final String READ_TARGET_DETAILS = "deployment-target-details:read";
+
     private Permissions() {
     }
 }

@@ -16,6 +16,7 @@ import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
 import dev.envplane.database.ConstraintViolations;
+import dev.envplane.deletion.Deletion;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
@@ -85,9 +86,14 @@ public class CredentialsService implements EnvironmentDeletionHook {
     }
 
     @Override
-    public Uni<Void> beforeDelete(Environment environment) {
-        return credentials.findById(environment.getId())
-                .chain(stored -> stored == null ? Uni.createFrom().voidItem() : deleteWithSecrets(stored));
+    public Uni<Void> beforeDelete(Environment environment, Deletion deletion) {
+        return credentials.findById(environment.getId()).chain(stored -> {
+            if (stored == null) {
+                return Uni.createFrom().voidItem();
+            }
+            deletion.credentials(stored.environmentId(), stored.secrets());
+            return deletion.dryRun() ? Uni.createFrom().voidItem() : deleteWithSecrets(stored);
+        });
     }
 
     /** Database first: the row goes and its Vault path goes into the outbox, in the caller's transaction. */

@@ -20,5 +20,6 @@ public record CreateEnvironmentInput(
         ConnectionOverridesInput connectionOverrides,
         @Description("dbt profile keys as YAML, overriding the resolved target: top-level keys the adapter's profile knows; "
                 + "a secret key only as {{ env_var('DBT_ENV_SECRET_...') }} naming a secret variable of the project.")
-        String extendedAttributes) {
+        String extendedAttributes,
+        @Description("Defer to another environment of the project (dbt --defer --state).") DeferToInput deferTo) {
 }

@@ -54,6 +54,11 @@ public class Environment extends Tracked {
     // text in V9: said here so that schema validation through the reactive driver accepts it (it reports no JDBC type for text)
     @Column(name = "extended_attributes", columnDefinition = "text")
     private String extendedAttributes;
+    @Column(name = "defer_to_environment_id")
+    private UUID deferToEnvironmentId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "defer_to_deployment_type")
+    private DeploymentType deferToDeploymentType;
 
     protected Environment() {
     }
@@ -165,5 +170,16 @@ public class Environment extends Tracked {
 
     void setConnectionOverrides(ConnectionOverrides connectionOverrides) {
         this.connectionOverrides = connectionOverrides;
+    }
+
+    @Description("The environment whose state dbt defers to, as set; null when it does not defer. DeploymentTarget.deferTo "
+            + "resolves it.")
+    public DeferTo getDeferTo() {
+        return deferToEnvironmentId == null && deferToDeploymentType == null ? null : new DeferTo(deferToEnvironmentId, deferToDeploymentType);
+    }
+
+    void setDeferTo(DeferTo deferTo) {
+        this.deferToEnvironmentId = deferTo == null ? null : deferTo.environmentId();
+        this.deferToDeploymentType = deferTo == null ? null : deferTo.deploymentType();
     }
 }

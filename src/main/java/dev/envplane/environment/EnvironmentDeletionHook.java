@@ -1,5 +1,6 @@
 package dev.envplane.environment;
 
+import dev.envplane.deletion.Deletion;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -8,5 +9,6 @@ import io.smallrye.mutiny.Uni;
  */
 public interface EnvironmentDeletionHook {
 
-    Uni<Void> beforeDelete(Environment environment);
+    /** Records in {@code deletion} what goes with the environment, and removes it unless {@code deletion.dryRun()}. */
+    Uni<Void> beforeDelete(Environment environment, Deletion deletion);
 }

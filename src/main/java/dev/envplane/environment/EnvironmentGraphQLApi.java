@@ -9,10 +9,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -24,6 +26,7 @@ import dev.envplane.api.MapsErrors;
 import dev.envplane.api.SessionBoundary;
 import dev.envplane.connection.Connection;
 import dev.envplane.connection.ConnectionService;
+import dev.envplane.deletion.DeletionReport;
 import dev.envplane.project.Project;
 import dev.envplane.project.ProjectService;
 import io.smallrye.graphql.api.Context;
@@ -78,9 +81,10 @@ public class EnvironmentGraphQLApi {
 
     @PermissionsAllowed(Permissions.DELETE_ENVIRONMENT)
     @Mutation("deleteEnvironment")
-    @Description("Deletes an environment and returns it as it was.")
-    public Uni<@NonNull Environment> deleteEnvironment(@NonNull @Id String id) {
-        return service.delete(Ids.parse("id", id));
+    @Description("Deletes an environment with its jobs, credentials and variable values, and reports what went. With "
+            + "dryRun: true, changes nothing and reports what would go.")
+    public Uni<@NonNull DeletionReport> deleteEnvironment(@NonNull @Id String id, @Name("dryRun") @DefaultValue("false") Boolean dryRun) {
+        return service.delete(Ids.parse("id", id), Boolean.TRUE.equals(dryRun));
     }
 
     @Description("The project's environments ordered by name, optionally filtered.")

@@ -20,6 +20,8 @@ import dev.envplane.api.NotFoundException;
 import dev.envplane.api.StaleVersionException;
 import dev.envplane.api.ValidationException;
 import dev.envplane.database.ConstraintViolations;
+import dev.envplane.deletion.Deletion;
+import dev.envplane.deletion.DeletionReport;
 import dev.envplane.project.ProjectDeletionHook;
 import dev.envplane.project.ProjectService;
 import dev.envplane.validation.Fields;
@@ -94,6 +96,7 @@ public class EnvironmentService implements ProjectDeletionHook {
                     environment.setConnectionOverrides(WarehouseLinks.overrides(input.connectionOverrides(), adapter));
                     return setExtendedAttributes(environment, input.extendedAttributes());
                 })
+                .chain(() -> input.deferTo() == null ? Uni.createFrom().voidItem() : setDeferral(environment, input.deferTo()))
                 .chain(() -> environments.persistAndFlush(environment))
                 .onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, environment.getName()));
     }
@@ -118,6 +121,7 @@ public class EnvironmentService implements ProjectDeletionHook {
                     .chain(() -> unlink ? unlink(environment, input.connectionOverrides())
                     : relink(environment, connectionId, input.connectionOverrides()))
                     .chain(() -> setExtendedAttributes(environment, input.extendedAttributes()))
+                    .chain(() -> given.contains("deferTo") ? setDeferral(environment, input.deferTo()) : Uni.createFrom().voidItem())
                     .chain(() -> environments.flush()).replaceWith(environment);
         }).onFailure(ConstraintViolations::isConstraintViolation).transform(failure -> explainRefusal(failure, name));
     }
@@ -150,13 +154,16 @@ public class EnvironmentService implements ProjectDeletionHook {
         });
     }
 
-    /** Returns the environment as it was; what hangs off it (credentials and their secrets) goes with it. */
-    public Uni<Environment> delete(UUID id) {
-        return require(id, "id").call(this::runDeletionHooks).call(environments::delete);
+    /** Reports what went: the environment and what hangs off it (jobs, credentials, values and their secrets). */
+    public Uni<DeletionReport> delete(UUID id, boolean dryRun) {
+        Deletion deletion = new Deletion(dryRun);
+        return require(id, "id").call(environment -> runDeletionHooks(environment, deletion))
+                .call(environment -> dryRun ? Uni.createFrom().voidItem() : environments.delete(environment))
+                .map(environment -> deletion.report());
     }
 
     @Override
-    public Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force) {
+    public Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force, Deletion deletion) {
         return environments.findByProject(projectId).chain(list -> {
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -166,13 +173,15 @@ public class EnvironmentService implements ProjectDeletionHook {
                 return Uni.createFrom().failure(new ConflictException("force", "Project '" + projectName + "' still has "
                         + list.size() + " environment(s) (" + names + "); delete them first or pass force: true"));
             }
-            return Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::runDeletionHooks)
-                    .collect().last().chain(() -> environments.delete("projectId", projectId)).replaceWithVoid();
+            return Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(environment -> runDeletionHooks(environment, deletion))
+                    .collect().last()
+                    .chain(() -> deletion.dryRun() ? Uni.createFrom().voidItem() : environments.delete("projectId", projectId).replaceWithVoid());
         });
     }
 
-    private Uni<Void> runDeletionHooks(Environment environment) {
-        return Multi.createFrom().iterable(deletionHooks).onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(environment))
+    private Uni<Void> runDeletionHooks(Environment environment, Deletion deletion) {
+        deletion.environment(environment.getId(), environment.getName());
+        return Multi.createFrom().iterable(deletionHooks).onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(environment, deletion))
                 .collect().last().replaceWithVoid();
     }
 
@@ -194,6 +203,48 @@ public class EnvironmentService implements ProjectDeletionHook {
                 environment.setConnectionOverrides(WarehouseLinks.overrides(overrides, adapter));
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Sets (null: clears) the deferral, checked against the project's environments under the project lock. An id
+     * outside the project is NOT_FOUND when it names no environment, VALIDATION when another project's.
+     */
+    private Uni<Void> setDeferral(Environment environment, DeferToInput input) {
+        if (input == null) {
+            environment.setDeferTo(null);
+            return Uni.createFrom().voidItem();
+        }
+        DeferTo deferTo = Deferrals.parse(input);
+        return projectEnvironmentsFor(environment.getProjectId(), deferTo, environment.getId()).invoke(project -> {
+            Deferrals.check(environment, deferTo, project);
+            environment.setDeferTo(deferTo);
+        }).replaceWithVoid();
+    }
+
+    /** A job's deferral checked against its project's environments (the caller holds what serialises job writes). */
+    public Uni<DeferTo> jobDeferral(UUID projectId, DeferToInput input) {
+        DeferTo deferTo = Deferrals.parse(input);
+        return projectEnvironmentsFor(projectId, deferTo, null).map(project -> {
+            Deferrals.checkForJob(deferTo, project);
+            return deferTo;
+        });
+    }
+
+    /** The project's environments; fails when the deferral names an id outside them (NOT_FOUND, or another project's). */
+    private Uni<List<Environment>> projectEnvironmentsFor(UUID projectId, DeferTo deferTo, UUID self) {
+        return environments.findByProject(projectId).call(project -> {
+            if (deferTo.environmentId() == null || deferTo.environmentId().equals(self)
+                    || project.stream().anyMatch(each -> each.getId().equals(deferTo.environmentId()))) {
+                return Uni.createFrom().voidItem();
+            }
+            return environments.findById(deferTo.environmentId()).invoke(other -> {
+                if (other == null) {
+                    throw NotFoundException.of("deferTo.environmentId", "Environment", deferTo.environmentId());
+                }
+                throw new ValidationException("deferTo.environmentId", "'" + other.getName()
+                        + "' belongs to another project; deferral stays within a project");
+            });
+        });
     }
 
     /** Checks and keeps the extended attributes given (null: unchanged; empty: cleared) against the environment's adapter. */

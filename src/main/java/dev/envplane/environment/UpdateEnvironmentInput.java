@@ -16,5 +16,6 @@ public record UpdateEnvironmentInput(
         String customBranch,
         @Id @Description("The warehouse connection this environment runs against.") String connectionId,
         ConnectionOverridesInput connectionOverrides,
-        @Description("Replaces the extended attributes; an empty string clears them.") String extendedAttributes) {
+        @Description("Replaces the extended attributes; an empty string clears them.") String extendedAttributes,
+        @Description("Replaces the deferral; deferTo: null stops deferring, leaving it out keeps it.") DeferToInput deferTo) {
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import dev.envplane.database.Tracked;
+import dev.envplane.environment.DeferTo;
+import dev.envplane.environment.DeploymentType;
 
 /** A dbt job: ordered dbt commands run in one deployment environment. Also its GraphQL output type. */
 @Entity
@@ -53,6 +57,11 @@ public class Job extends Tracked {
     private boolean generateDocs;
     @Column(name = "run_source_freshness")
     private boolean runSourceFreshness;
+    @Column(name = "defer_to_environment_id")
+    private UUID deferToEnvironmentId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "defer_to_deployment_type")
+    private DeploymentType deferToDeploymentType;
 
     protected Job() {
     }
@@ -183,5 +192,16 @@ public class Job extends Tracked {
 
     void setRunSourceFreshness(boolean runSourceFreshness) {
         this.runSourceFreshness = runSourceFreshness;
+    }
+
+    @Description("The environment whose state this job's runs defer to, as set; null when it does not defer. Job.deferral "
+            + "resolves it.")
+    public DeferTo getDeferTo() {
+        return deferToEnvironmentId == null && deferToDeploymentType == null ? null : new DeferTo(deferToEnvironmentId, deferToDeploymentType);
+    }
+
+    void setDeferTo(DeferTo deferTo) {
+        this.deferToEnvironmentId = deferTo == null ? null : deferTo.environmentId();
+        this.deferToDeploymentType = deferTo == null ? null : deferTo.deploymentType();
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
 import dev.envplane.api.ValidationException;
+import dev.envplane.deletion.Deletion;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
@@ -70,7 +71,9 @@ public class JobService implements EnvironmentDeletionHook {
             job.setThreads(threads(input.threads()));
             job.setGenerateDocs(Boolean.TRUE.equals(input.generateDocs()));
             job.setRunSourceFreshness(Boolean.TRUE.equals(input.runSourceFreshness()));
-            return jobs.persist(job);
+            Uni<Void> deferral = input.deferTo() == null ? Uni.createFrom().voidItem()
+                    : environments.jobDeferral(job.getProjectId(), input.deferTo()).invoke(job::setDeferTo).replaceWithVoid();
+            return deferral.chain(() -> jobs.persist(job));
         });
     }
 
@@ -99,7 +102,10 @@ public class JobService implements EnvironmentDeletionHook {
             if (given.contains("runSourceFreshness")) {
                 job.setRunSourceFreshness(Fields.required("runSourceFreshness", input.runSourceFreshness()));
             }
-        }).call(jobs::flush);
+        }).call(job -> !given.contains("deferTo") ? Uni.createFrom().voidItem() : input.deferTo() == null
+                ? Uni.createFrom().voidItem().invoke(() -> job.setDeferTo(null))
+                : environments.jobDeferral(job.getProjectId(), input.deferTo()).invoke(job::setDeferTo).replaceWithVoid())
+                .call(jobs::flush);
     }
 
     /**
@@ -149,8 +155,12 @@ public class JobService implements EnvironmentDeletionHook {
 
     /** Deleting an environment deletes its jobs (as dbt Cloud does), in the deletion's transaction. */
     @Override
-    public Uni<Void> beforeDelete(Environment environment) {
-        return jobs.delete("environmentId", environment.getId()).replaceWithVoid();
+    public Uni<Void> beforeDelete(Environment environment, Deletion deletion) {
+        return jobs.findByEnvironments(List.of(environment.getId())).chain(found -> {
+            found.forEach(job -> deletion.job(job.getId(), job.getName()));
+            return deletion.dryRun() || found.isEmpty() ? Uni.createFrom().voidItem()
+                    : jobs.delete("environmentId", environment.getId()).replaceWithVoid();
+        });
     }
 
     private Uni<Environment> deploymentEnvironment(UUID id, String field) {

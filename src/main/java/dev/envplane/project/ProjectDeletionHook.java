@@ -2,6 +2,7 @@ package dev.envplane.project;
 
 import java.util.UUID;
 
+import dev.envplane.deletion.Deletion;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -10,6 +11,9 @@ import io.smallrye.mutiny.Uni;
  */
 public interface ProjectDeletionHook {
 
-    /** Fails to refuse the deletion; with {@code force} removes what depends on the project instead. */
-    Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force);
+    /**
+     * Fails to refuse the deletion; with {@code force} removes what depends on the project instead, recording it in
+     * {@code deletion} (and only recording it when {@code deletion.dryRun()}).
+     */
+    Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force, Deletion deletion);
 }

@@ -18,6 +18,7 @@ import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.PageRequest;
 import dev.envplane.api.SessionBoundary;
+import dev.envplane.deletion.DeletionReport;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -82,8 +83,10 @@ public class ProjectGraphQLApi {
 
     @PermissionsAllowed(Permissions.ADMIN)
     @Mutation("deleteProject")
-    @Description("Deletes a project and returns it as it was. Refused while it has environments unless force is true.")
-    public Uni<@NonNull Project> deleteProject(@NonNull @Id String id, @Name("force") @DefaultValue("false") Boolean force) {
-        return service.delete(Ids.parse("id", id), Boolean.TRUE.equals(force));
+    @Description("Deletes a project with everything under it and reports what went. Refused while it has environments "
+            + "unless force is true. With dryRun: true, changes nothing and reports what would go.")
+    public Uni<@NonNull DeletionReport> deleteProject(@NonNull @Id String id, @Name("force") @DefaultValue("false") Boolean force,
+            @Name("dryRun") @DefaultValue("false") Boolean dryRun) {
+        return service.delete(Ids.parse("id", id), Boolean.TRUE.equals(force), Boolean.TRUE.equals(dryRun));
     }
 }

@@ -15,6 +15,8 @@ import dev.envplane.api.ConflictException;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
 import dev.envplane.database.ConstraintViolations;
+import dev.envplane.deletion.Deletion;
+import dev.envplane.deletion.DeletionReport;
 import dev.envplane.validation.Fields;
 import dev.envplane.validation.GitNames;
 import io.smallrye.mutiny.Multi;
@@ -101,12 +103,20 @@ public class ProjectService {
         }).onFailure().transform(failure -> nameTaken(failure, name));
     }
 
-    /** Returns the project as it was. Environments block the deletion unless {@code force} (see the hooks). */
-    public Uni<Project> delete(UUID id, boolean force) {
+    /**
+     * Reports what went with the project. Environments block the deletion unless {@code force} (see the hooks), in a
+     * dry run too; a dry run changes nothing and reports what the deletion would remove.
+     */
+    public Uni<DeletionReport> delete(UUID id, boolean force, boolean dryRun) {
+        Deletion deletion = new Deletion(dryRun);
         return lock(id, "id").call(project -> Multi.createFrom().iterable(deletionHooks)
-                .onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(project.getId(), project.getName(), force))
+                .onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(project.getId(), project.getName(), force, deletion))
                 .collect().asList())
-                .call(projects::delete);
+                .call(project -> {
+                    deletion.project(project.getId(), project.getName());
+                    return dryRun ? Uni.createFrom().voidItem() : projects.delete(project);
+                })
+                .map(project -> deletion.report());
     }
 
     private static String repositoryUrl(String url) {

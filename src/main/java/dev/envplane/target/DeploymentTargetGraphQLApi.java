@@ -1,17 +1,20 @@
 package dev.envplane.target;
 
-import dev.envplane.access.Permissions;
-import io.quarkus.security.PermissionsAllowed;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.envplane.access.Permissions;
 import dev.envplane.api.Batches;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.SessionBoundary;
 import dev.envplane.environment.Environment;
+import dev.envplane.job.Job;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -22,10 +25,12 @@ import io.smallrye.mutiny.Uni;
 public class DeploymentTargetGraphQLApi {
 
     private final DeploymentTargetService service;
+    private final DeferralService deferrals;
     private final Context graphql;
 
-    DeploymentTargetGraphQLApi(DeploymentTargetService service, Context graphql) {
+    DeploymentTargetGraphQLApi(DeploymentTargetService service, DeferralService deferrals, Context graphql) {
         this.service = service;
+        this.deferrals = deferrals;
         this.graphql = graphql;
     }
 
@@ -35,6 +40,34 @@ public class DeploymentTargetGraphQLApi {
             + "environment: {deploymentType: STAGING}. NOT_FOUND names the environments the project has.")
     public Uni<@NonNull DeploymentTarget> deploymentTarget(@NonNull ProjectRef project, @NonNull EnvironmentRef environment) {
         return service.find(project, environment);
+    }
+
+    @Description("The environment this target defers to, resolved now, with the dbt flags; null when the environment does not "
+            + "defer. NOT_FOUND on deferTo names what the deferral misses (e.g. the project has no STAGING environment yet).")
+    @PermissionsAllowed(Permissions.READ_TARGET_DETAILS)
+    public Uni<Deferral> deferTo(@Source DeploymentTarget target,
+            @Name("favorState") @DefaultValue("false") @Description("Add --favor-state.") Boolean favorState) {
+        return resolved("DeploymentTarget.deferTo", DeferralService.Key.of(target.environment(), Boolean.TRUE.equals(favorState)));
+    }
+
+    @Description("The environment this job's runs defer to, resolved now, with the dbt flags; null when the job does not "
+            + "defer. NOT_FOUND on deferTo names what the deferral misses.")
+    @PermissionsAllowed(Permissions.READ)
+    public Uni<Deferral> deferral(@Source Job job, @Name("favorState") @DefaultValue("false") @Description("Add --favor-state.") Boolean favorState) {
+        return resolved("Job.deferral", new DeferralService.Key(job.getProjectId(), null, "Job '" + job.getName() + "'", job.getDeferTo(),
+                Boolean.TRUE.equals(favorState)));
+    }
+
+    private Uni<Deferral> resolved(String field, DeferralService.Key key) {
+        if (key.deferTo() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Batches.load(graphql, field, key, deferrals::resolve).map(outcome -> {
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.deferral();
+        });
     }
 
     @Description("This environment's ready-to-run target (the same object deploymentTarget returns).")

@@ -20,6 +20,7 @@ import dev.envplane.api.Ids;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
 import dev.envplane.database.ConstraintViolations;
+import dev.envplane.deletion.Deletion;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
@@ -184,15 +185,24 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
     }
 
     @Override
-    public Uni<Void> beforeDelete(Environment environment) {
-        return values.findByEnvironment(environment.getId()).chain(rows -> deleteWithSecrets(rows, "environment deleted"));
+    public Uni<Void> beforeDelete(Environment environment, Deletion deletion) {
+        return values.findByEnvironment(environment.getId()).chain(rows -> deleteWithSecrets(rows, "environment deleted", deletion));
     }
 
     /** A project's variables go with it (environments refuse a deletion without force; variables do not). */
     @Override
-    public Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force) {
-        return values.findByProject(projectId).chain(rows -> deleteWithSecrets(rows, "project deleted"))
-                .chain(() -> variables.delete("projectId", projectId)).replaceWithVoid();
+    public Uni<Void> beforeDelete(UUID projectId, String projectName, boolean force, Deletion deletion) {
+        return values.findByProject(projectId).chain(rows -> deleteWithSecrets(rows, "project deleted", deletion))
+                .chain(() -> variables.findByProject(projectId)).chain(found -> {
+                    found.forEach(variable -> deletion.variable(variable.id(), variable.name()));
+                    return deletion.dryRun() ? Uni.createFrom().voidItem() : variables.delete("projectId", projectId).replaceWithVoid();
+                });
+    }
+
+    /** Records the rows in {@code deletion}; deletes them (see below) unless it is a dry run. */
+    private Uni<Void> deleteWithSecrets(List<VariableValue> rows, String reason, Deletion deletion) {
+        rows.forEach(row -> deletion.variableValue(row.id(), row.secrets()));
+        return deletion.dryRun() ? Uni.createFrom().voidItem() : deleteWithSecrets(rows, reason);
     }
 
     /** Database first: the rows go and their Vault paths are queued, in the caller's transaction. */

@@ -163,7 +163,7 @@ class AuthorizationMatrixTest {
         ValidatableResponse promote = GraphQL.as(token(role)).execute("mutation($id: ID!) { promoteToProduction(environmentId: $id) { deploymentType } }", vars("id", staging));
         ValidatableResponse connection = GraphQL.as(token(role)).execute("mutation($n: String!) { createConnection(name: $n, input: {postgres: "
                 + "{host: \"db.example.com\", dbname: \"x\"}}) { id } }", vars("n", Fixtures.unique("conn")));
-        ValidatableResponse delete = GraphQL.as(token(role)).execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { id } }", vars("id", projectId));
+        ValidatableResponse delete = GraphQL.as(token(role)).execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { projects { id } } }", vars("id", projectId));
         if (role.equals("admin")) {
             promote.body("errors", nullValue());
             connection.body("errors", nullValue());

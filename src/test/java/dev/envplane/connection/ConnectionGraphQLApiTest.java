@@ -459,7 +459,7 @@ public class ConnectionGraphQLApiTest {
                 .body("errors[0].message", containsString(projectName + " / ci"));
         assertEquals(1, Database.count("select count(*) from warehouse_connection where id = ?::uuid", id));
 
-        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { id } }", vars("id", environment)).body("errors", nullValue());
+        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { environments { id } } }", vars("id", environment)).body("errors", nullValue());
         execute(DELETE, vars("id", id)).body("errors", nullValue()).body("data.deleteConnection.name", equalTo(name));
         assertEquals(0, Database.count("select count(*) from warehouse_connection where id = ?::uuid", id));
     }

@@ -192,12 +192,12 @@ class CredentialsGraphQLApiTest {
 
         Environment second = Fixtures.environmentOn("spark");
         set(second.id(), Map.of("spark", Map.of("token", "a", "schema", "s"))).body("errors", nullValue());
-        execute("mutation($e: ID!) { deleteEnvironment(id: $e) { id } }", vars("e", second.id())).body("errors", nullValue());
+        execute("mutation($e: ID!) { deleteEnvironment(id: $e) { environments { id } } }", vars("e", second.id())).body("errors", nullValue());
         Eventually.until("second destroyed", () -> Vault.metadataStatus(second.vaultPath()) == 404);
 
         Environment third = Fixtures.environmentOn("spark");
         set(third.id(), Map.of("spark", Map.of("token", "a", "schema", "s"))).body("errors", nullValue());
-        execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", third.projectId())).body("errors", nullValue());
+        execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { projects { id } } }", vars("p", third.projectId())).body("errors", nullValue());
         Eventually.until("third destroyed", () -> Vault.metadataStatus(third.vaultPath()) == 404);
         assertEquals(0, Database.count("select count(*) from environment_credentials where environment_id = ?::uuid", third.id()));
     }

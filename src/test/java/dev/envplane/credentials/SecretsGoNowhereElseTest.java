@@ -180,8 +180,8 @@ class SecretsGoNowhereElseTest {
 
         // then deletions: credentials, environment, project
         call("mutation($e: ID!) { deleteEnvironmentCredentials(environmentId: $e) { adapterType } }", vars("e", envs.get("redshift").id()));
-        call("mutation($e: ID!) { deleteEnvironment(id: $e) { id } }", vars("e", envs.get("spark").id()));
-        call("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", envs.get("databricks").projectId()));
+        call("mutation($e: ID!) { deleteEnvironment(id: $e) { environments { id } } }", vars("e", envs.get("spark").id()));
+        call("mutation($p: ID!) { deleteProject(id: $p, force: true) { projects { id } } }", vars("p", envs.get("databricks").projectId()));
 
         assertTrue(bigQueryConnection.contains("\"id\""), "the BigQuery connection was created: " + bigQueryConnection);
         assertNoCanaryIn("GraphQL responses", responses.toString());

@@ -298,10 +298,10 @@ class EnvironmentGraphQLApiTest {
     @Test
     void deletesAnEnvironment() {
         String id = createId(Fixtures.project(unique("delete")), "ci", "DEPLOYMENT");
-        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)).body("data.deleteEnvironment.name", equalTo("ci"));
-        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("errors", nullValue())
-                .body("data.environment", nullValue());
-        assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { name } }", vars("id", id)), "NOT_FOUND", "id");
+        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { environments { id name } } }", vars("id", id)).body("errors", nullValue())
+                .body("data.deleteEnvironment.environments.name", contains("ci")).body("data.deleteEnvironment.environments.id", contains(id));
+        execute("query($id: ID!) { environment(id: $id) { id } }", vars("id", id)).body("errors", nullValue()).body("data.environment", nullValue());
+        assertError(execute("mutation($id: ID!) { deleteEnvironment(id: $id) { dryRun } }", vars("id", id)), "NOT_FOUND", "id");
     }
 
     @Test

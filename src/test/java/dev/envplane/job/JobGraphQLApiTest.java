@@ -183,10 +183,10 @@ class JobGraphQLApiTest {
         String staging = deployment(project, "staging");
         String kept = create(staging, "kept", List.of("dbt build"), Map.of()).extract().path("data.createJob.id");
         String gone = create(production, "gone", List.of("dbt build"), Map.of()).extract().path("data.createJob.id");
-        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { id } }", vars("id", production)).body("errors", nullValue());
+        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { environments { id } } }", vars("id", production)).body("errors", nullValue());
         execute("query($a: ID!, $b: ID!) { a: job(id: $a) { id } b: job(id: $b) { id } }", vars("a", kept, "b", gone))
                 .body("errors", nullValue()).body("data.a.id", is(kept)).body("data.b", nullValue());
-        execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { id } }", vars("id", project)).body("errors", nullValue());
+        execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { projects { id } } }", vars("id", project)).body("errors", nullValue());
         execute("query($a: ID!) { job(id: $a) { id } }", vars("a", kept)).body("errors", nullValue()).body("data.job", nullValue());
     }
 
@@ -212,7 +212,7 @@ class JobGraphQLApiTest {
                 .body("data.moveJobs.id", contains(a, b))
                 .body("data.moveJobs.environment.id", contains(staging, staging));
         // moved first, the jobs outlive their old environment's deletion
-        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { id } }", vars("id", production)).body("errors", nullValue());
+        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { environments { id } } }", vars("id", production)).body("errors", nullValue());
         execute(JOBS, vars("e", staging)).body("errors", nullValue()).body("data.jobs.edges.node.name", contains("a", "b", "c"));
     }
 

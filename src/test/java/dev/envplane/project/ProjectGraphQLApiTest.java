@@ -162,12 +162,13 @@ public class ProjectGraphQLApiTest {
         String id = Fixtures.project(name);
         execute("mutation($p: ID!) { createEnvironment(input: {projectId: $p, name: \"dev\", type: DEVELOPMENT}) { id } }", vars("p", id))
                 .body("errors", nullValue());
-        String delete = "mutation($id: ID!, $force: Boolean) { deleteProject(id: $id, force: $force) { id name } }";
+        String delete = "mutation($id: ID!, $force: Boolean) { deleteProject(id: $id, force: $force) { projects { id name } } }";
         assertError(execute(delete, vars("id", id, "force", null)), "CONFLICT", "force")
                 .body("errors[0].message", containsString("dev"));
         assertEquals(1, Database.count("select count(*) from project where name = ?", name));
 
-        execute(delete, vars("id", id, "force", true)).body("data.deleteProject.name", equalTo(name));
+        execute(delete, vars("id", id, "force", true)).body("errors", nullValue())
+                .body("data.deleteProject.projects.name", contains(name)).body("data.deleteProject.projects.id", contains(id));
         assertEquals(0, Database.count("select count(*) from project where name = ?", name));
         assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", id));
         assertError(execute(delete, vars("id", id, "force", true)), "NOT_FOUND", "id");
@@ -176,9 +177,9 @@ public class ProjectGraphQLApiTest {
     @Test
     void deletesAProjectWithoutEnvironments() {
         String id = Fixtures.project(unique("empty"));
-        execute("mutation($id: ID!) { deleteProject(id: $id) { id } }", vars("id", id)).body("data.deleteProject.id", equalTo(id));
-        execute("query($id: ID!) { project(id: $id) { id } }", vars("id", id)).body("errors", nullValue())
-                .body("data.project", nullValue());
+        execute("mutation($id: ID!) { deleteProject(id: $id) { projects { id } } }", vars("id", id)).body("errors", nullValue())
+                .body("data.deleteProject.projects.id", contains(id));
+        execute("query($id: ID!) { project(id: $id) { id } }", vars("id", id)).body("errors", nullValue()).body("data.project", nullValue());
     }
 
     @Test

@@ -71,7 +71,7 @@ class SecretProtocolFaultTest {
         Environment refused = environments.get(1);
         Vault.denyToTheService("secret/metadata/" + refused.vaultPath());
         try {
-            execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { id } }", vars("p", project)).body("errors", nullValue());
+            execute("mutation($p: ID!) { deleteProject(id: $p, force: true) { projects { id } } }", vars("p", project)).body("errors", nullValue());
             assertEquals(0, Database.count("select count(*) from environment where project_id = ?::uuid", project));
             Eventually.until("the two other environments' secrets destroyed",
                     () -> Vault.metadataStatus(environments.get(0).vaultPath()) == 404 && Vault.metadataStatus(environments.get(2).vaultPath()) == 404);

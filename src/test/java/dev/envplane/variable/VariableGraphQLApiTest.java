@@ -254,16 +254,16 @@ class VariableGraphQLApiTest {
                 "value", "production-token")))).body("errors", nullValue());
         String base = "envplane/projects/" + project + "/variables/" + variable;
 
-        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { id } }", vars("id", staging)).body("errors", nullValue());
+        execute("mutation($id: ID!) { deleteEnvironment(id: $id) { environments { id } } }", vars("id", staging)).body("errors", nullValue());
         execute(PROJECT_VARIABLES, vars("p", project))
                 .body("data.project.environmentVariables[0].environmentValues.environmentId", contains(production));
         Eventually.until("the deleted environment's value destroyed", () -> Vault.metadataStatus(base + "/environments/" + staging) == 404);
 
         // Without force the project's environments refuse the deletion, and the variables stay with them.
-        assertError(execute("mutation($id: ID!) { deleteProject(id: $id) { id } }", vars("id", project)), "CONFLICT", "force");
+        assertError(execute("mutation($id: ID!) { deleteProject(id: $id) { projects { id } } }", vars("id", project)), "CONFLICT", "force");
         execute(PROJECT_VARIABLES, vars("p", project)).body("data.project.environmentVariables[0].projectDefault.secretVersion", is(1));
         assertEquals(0, Database.count("select count(*) from secret_outbox where path like ?", base + "/default"));
-        execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { id } }", vars("id", project)).body("errors", nullValue());
+        execute("mutation($id: ID!) { deleteProject(id: $id, force: true) { projects { id } } }", vars("id", project)).body("errors", nullValue());
         assertEquals(0, Database.count("select count(*) from environment_variable where project_id = ?::uuid", project));
         Eventually.until("every secret of the project's variables destroyed", () -> Vault.metadataStatus(base + "/default") == 404
                 && Vault.metadataStatus(base + "/environments/" + production) == 404);
