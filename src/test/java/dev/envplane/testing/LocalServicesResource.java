@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,6 +51,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     /** The newest management URL found in LOG_FILE, and how far the file was read for it. */
     private static String newestManagementUrl;
     private static long managementScannedTo;
+    private static Object managementLogKey;
     private static CuttableLink vaultLink;
 
     @Override
@@ -118,7 +120,10 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
      */
     public static synchronized String managementUrl(String path) {
         try (RandomAccessFile file = new RandomAccessFile(LOG_FILE.toFile(), "r")) {
-            if (file.length() < managementScannedTo) {
+            // each application start rotates the log (rotate-on-boot): a new file, read from its beginning
+            Object fileKey = Files.readAttributes(LOG_FILE, BasicFileAttributes.class).fileKey();
+            if (!fileKey.equals(managementLogKey) || file.length() < managementScannedTo) {
+                managementLogKey = fileKey;
                 managementScannedTo = 0;
             }
             file.seek(managementScannedTo);
