@@ -4,7 +4,8 @@
 create table audit_event (
     id                  uuid          primary key,
     occurred_at         timestamptz   not null default clock_timestamp(),
-    actor               varchar(255)  not null,
+    -- text: whatever name the identity provider gives must not make a mutation fail
+    actor               text          not null,
     role                varchar(32),
     action              varchar(100)  not null,
     outcome             varchar(10)   not null check (outcome in ('ALLOWED', 'DENIED', 'FAILED')),
