@@ -2,6 +2,8 @@ package dev.envplane.audit;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,7 @@ record AuditedCall(UUID eventId, String action, Set<AuditTarget> targets, List<S
     }
 
     static AuditedCall of(String action, Map<String, Object> arguments, Uni<SecurityIdentity> identity) {
-        Set<AuditTarget> targets = new java.util.HashSet<>();
+        Set<AuditTarget> targets = new HashSet<>();
         Set<String> fields = new TreeSet<>();
         arguments.forEach((name, value) -> {
             Optional<TargetKind> kind = kindOfArgument(action, name);
@@ -90,7 +92,7 @@ record AuditedCall(UUID eventId, String action, Set<AuditTarget> targets, List<S
 
     /** The ids a value holds; text that is not an id names nothing (the mutation itself refuses it). */
     private static List<UUID> ids(Object value) {
-        Collection<?> values = value instanceof Collection<?> list ? list : java.util.Collections.singletonList(value);
+        Collection<?> values = value instanceof Collection<?> list ? list : Collections.singletonList(value);
         return values.stream().filter(String.class::isInstance).map(String.class::cast).<UUID> mapMulti((text, out) -> {
             try {
                 out.accept(UUID.fromString(text.strip()));
