@@ -225,6 +225,17 @@ class AuthorizationMatrixTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} reads the audit log")
+    @MethodSource("roles")
+    void auditLog(String role) {
+        ValidatableResponse response = GraphQL.as(token(role)).execute("{ auditEvents(first: 1) { pageInfo { hasNextPage } } }");
+        if (role.equals("admin")) {
+            response.body("errors", nullValue());
+        } else {
+            assertForbidden(response, Permissions.READ_AUDIT);
+        }
+    }
+
     static Stream<String> roles() {
         return Stream.of("admin", "developer", "viewer", "integration");
     }

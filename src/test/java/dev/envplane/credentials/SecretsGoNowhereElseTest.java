@@ -180,6 +180,10 @@ class SecretsGoNowhereElseTest {
 
         readThroughTheSchema(envs, bigQueryId);
         assertEverySecretIsInVault(envs, bigQueryId, rotatedBigQueryKey);
+        // every table is scanned, the audit log's among them: it holds the calls that carried the canaries
+        assertTrue(Database.count("select count(*) from audit_event where action = 'setEnvironmentCredentials' and outcome = 'FAILED'") > 0
+                && Database.count("select count(*) from audit_event where 'input.postgres.password' = any(changed_fields)") > 0,
+                "the audit log recorded the calls with secrets, allowed and failed");
         assertNoCanaryIn("database rows before any deletion", String.join("\n", Database.everyValue()));
 
         // then deletions: credentials, environment, project
