@@ -40,9 +40,10 @@ import io.restassured.path.json.JsonPath;
  * The proof that secrets go to Vault and nowhere else. Every secret field of every warehouse gets a unique canary;
  * then every query, mutation and error path runs (Vault sealed, unreachable and refusing the service, a
  * check-and-set race, an INTERNAL error, a key rotation) with the whole log at DEBUG, and every output field the
- * schema has is read back through introspection. No canary may appear in any database row (before and after the
- * deletions), in the application's log (for the packaged application: its stdout and stderr too, which Quarkus'
- * launcher writes to the same file), or in any GraphQL response or error.
+ * schema has is read back through introspection, and deliverSecrets hands out every secret wrapped. No canary may
+ * appear in any database row (before and after the deletions), in the application's log (for the packaged
+ * application: its stdout and stderr too, which Quarkus' launcher writes to the same file), or in any GraphQL
+ * response or error; no wrapping token in a row or the log.
  */
 @QuarkusTest
 @TestProfile(SecretsGoNowhereElseTest.Canary.class)
@@ -176,6 +177,7 @@ class SecretsGoNowhereElseTest {
 
         readThroughTheSchema(envs, bigQueryId);
         assertEverySecretIsInVault(envs, bigQueryId, rotatedBigQueryKey);
+        List<String> wrappingTokens = deliverEverySecret(envs);
         assertNoCanaryIn("database rows before any deletion", String.join("\n", Database.everyValue()));
 
         // then deletions: credentials, environment, project
@@ -192,6 +194,34 @@ class SecretsGoNowhereElseTest {
         assertTrue(log.contains("\"loggerName\":\"io.netty") || log.contains("io.vertx.core"),
                 "the log holds DEBUG lines of every logger, not only envplane's");
         assertNoCanaryIn("the application log", log);
+        // a wrapping token opens secrets once: only its caller may ever see it
+        String rows = String.join("\n", Database.everyValue());
+        for (String token : wrappingTokens) {
+            assertTrue(!log.contains(token) && !rows.contains(token), "a wrapping token of deliverSecrets is in the log or the database");
+        }
+    }
+
+    /**
+     * deliverSecrets for every environment (a BigQuery key file, a key pair, passwords, tokens), and once with Vault
+     * sealed: the answers hold wrapping tokens, never values, and the tokens are returned to the caller only.
+     */
+    private List<String> deliverEverySecret(Map<String, Environment> envs) {
+        String deliver = "mutation($e: ID!) { deliverSecrets(environmentId: $e, ttlSeconds: 60) { secrets { path wrappingToken accessor keys } } }";
+        List<String> tokens = new ArrayList<>();
+        for (Environment env : envs.values()) {
+            String answer = call(deliver, vars("e", env.id()));
+            List<String> delivered = JsonPath.from(answer).getList("data.deliverSecrets.secrets.wrappingToken");
+            assertTrue(delivered != null && !delivered.isEmpty(), "the target's secrets were delivered: " + answer);
+            tokens.addAll(delivered);
+        }
+        LocalServicesResource.vault().seal();
+        try {
+            String answer = call(deliver, vars("e", envs.get("snowflake").id()));
+            assertEquals("SECRET_STORE_UNAVAILABLE", JsonPath.from(answer).getString("errors[0].extensions.code"), answer);
+        } finally {
+            LocalServicesResource.vault().unseal();
+        }
+        return tokens;
     }
 
     /**
