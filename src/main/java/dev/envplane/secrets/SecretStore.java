@@ -120,7 +120,8 @@ public class SecretStore {
     public Uni<WrappingToken> wrap(String path, int version, Duration ttl) {
         VaultRequest<WrappingToken> read = VaultSecretsKV2RequestFactory.INSTANCE.readSecret(mount, path, version).builder()
                 .wrapTTL(ttl).build(WrapInfoReader.INSTANCE);
-        return call("wrap", () -> vault.execute(read)).map(VaultResponse::getResult)
+        // the answer is read inside the call (getResult runs the reader), so a refused one is translated like any failure
+        return call("wrap", () -> vault.execute(read).thenApply(VaultResponse::getResult))
                 .onFailure(SecretStore::isNotFound).transform(missing -> new SecretStoreInconsistentException(path, version));
     }
 
@@ -180,7 +181,7 @@ public class SecretStore {
                 return new IllegalStateException("Vault refused " + operation + " as a bad request (400)");
             }
             LOG.warnf("Vault refused %s with status %d", operation, status);
-        } else if (failure instanceof WrapInfoReader.NotWrapped) {
+        } else if (failure instanceof WrapInfoReader.NotWrapped || failure.getCause() instanceof WrapInfoReader.NotWrapped) {
             LOG.errorf("Vault answered %s without wrapping it: nothing was delivered (is a proxy dropping X-Vault-Wrap-TTL?)", operation);
         } else {
             LOG.warnf("Vault unreachable during %s: %s", operation, failure.getClass().getSimpleName());
