@@ -200,8 +200,14 @@ class SecretDeliveryTest {
     }
 
     @Test
-    void vaultSealedOrUnreachableDeliversNothing() {
+    void vaultSealedUnreachableOrRefusingDeliversNothing() {
         Staging staging = Staging.create();
+        Vault.denyToTheService("secret/data/" + Vault.credentialsPath(staging.projectId(), staging.id()));
+        try {
+            assertError(staging.deliver(Tokens.integration(staging.id()), 300), "SECRET_STORE_UNAVAILABLE", null).body("data", nullValue());
+        } finally {
+            Vault.restoreServicePolicy();
+        }
         LocalServicesResource.vault().seal();
         try {
             assertError(staging.deliver(Tokens.integration(staging.id()), 300), "SECRET_STORE_UNAVAILABLE", null).body("data", nullValue());
