@@ -14,10 +14,14 @@ policy_file=${ENVPLANE_POLICY_FILE:-"$(cd "$(dirname "${BASH_SOURCE[0]}")" && pw
 key="$prefix/policy-check-$$-$RANDOM"
 fail=0
 
-call() {  # token method path [json] -> prints status
+call() {  # token method path [json] -> prints status; WRAP_TTL=<seconds> asks for response wrapping
   local tok=$1 method=$2 path=$3 body=${4:-}
   curl -s -o /tmp/check-policy.$$ -w '%{http_code}' -X "$method" -H "X-Vault-Token: $tok" \
+    ${WRAP_TTL:+-H "X-Vault-Wrap-TTL: $WRAP_TTL"} \
     ${body:+-H 'Content-Type: application/json' --data "$body"} "$VAULT_ADDR/v1/$path"
+}
+answer() {  # a Python expression on the last answer's JSON, bound to `a` -> prints its value
+  python3 -c "import json,sys; a=json.load(open(sys.argv[1])); print($1)" /tmp/check-policy.$$
 }
 expect() {  # description, expected status pattern, actual
   if [[ $3 =~ ^($2)$ ]]; then echo "ok   $1 ($3)"; else echo "FAIL $1: expected $2, got $3: $(head -c 300 /tmp/check-policy.$$)"; fail=1; fi
@@ -38,6 +42,16 @@ expect "read latest"                         200 "$(call "$T" GET "$mount/data/$
 expect "read version 1"                      200 "$(call "$T" GET "$mount/data/$key?version=1")"
 expect "read metadata"                       200 "$(call "$T" GET "$mount/metadata/$key")"
 expect "list the prefix"                     200 "$(call "$T" LIST "$mount/metadata/$prefix/")"
+# response wrapping (deliverSecrets): the read of a version, wrapped, answers a single-use token and no data;
+# the token unwraps once on Vault, needs no policy, and opens nothing else
+expect "wrapped read of version 2"           200 "$(WRAP_TTL=120 call "$T" GET "$mount/data/$key?version=2")"
+W=$(answer 'a["wrap_info"]["token"]')
+expect "the wrapped answer holds no data"    'None 120' "$(answer 'a["data"], a["wrap_info"]["ttl"]' | tr -d '(),')"
+expect "the wrapping token reads nothing"    403 "$(call "$W" GET "$mount/data/$key")"
+expect "unwrap with the wrapping token"      200 "$(call "$W" POST sys/wrapping/unwrap)"
+expect "the unwrapped answer is version 2"   'v2 2' "$(answer 'a["data"]["data"]["password"], a["data"]["metadata"]["version"]' | tr -d "(),'")"
+expect "unwrap the same token again"         400 "$(call "$W" POST sys/wrapping/unwrap)"
+expect "wrapped read outside the prefix"     403 "$(WRAP_TTL=120 call "$T" GET "$mount/data/other-app/x")"
 expect "destroy version 1"                   '200|204' "$(call "$T" POST "$mount/destroy/$key" '{"versions":[1]}')"
 # what it must not do: every capability left out on the prefix ...
 expect "write metadata (not granted)"        403 "$(call "$T" POST "$mount/metadata/$key" '{"cas_required":true,"max_versions":10}')"

@@ -6,7 +6,11 @@
 # `default` policy, which the role keeps attached.
 
 # Secret values. A write is a check-and-set POST: `create` for the first version of a secret,
-# `update` for every later one. `read` serves GET ...?version=n.
+# `update` for every later one. `read` serves GET ...?version=n, plain (the protocol keeps the values it
+# does not change) and wrapped with X-Vault-Wrap-TTL (deliverSecrets: Vault keeps the answer for a
+# single-use token the runner unwraps; unwrapping with that token needs no policy).
+# No `max_wrapping_ttl`/`min_wrapping_ttl` here: Vault would then refuse every unwrapped request on these
+# paths, the protocol's own reads and writes included; envplane bounds the TTL itself (30 s to 1 h).
 # No `delete`: the service never soft-deletes the latest version through the data path.
 path "secret/data/envplane/*" {
   capabilities = ["create", "update", "read"]

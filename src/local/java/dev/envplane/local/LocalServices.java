@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 
 import dev.envplane.local.vault.VaultServer;
@@ -41,8 +42,13 @@ public final class LocalServices implements AutoCloseable {
 
     /** Throwaway services on free 127.0.0.1 ports: an in-memory Vault, a database deleted on close. */
     public static LocalServices startTemporary(Path postgresLog) {
+        return startTemporary(postgresLog, Clock.systemUTC());
+    }
+
+    /** The same, with Vault reading every TTL and timestamp from {@code vaultClock} (tests move it forward). */
+    public static LocalServices startTemporary(Path postgresLog, Clock vaultClock) {
         LocalDatabase database = LocalDatabase.startTemporary(postgresLog);
-        return withVault(database, VaultServerConfig.inMemory(), UUID.randomUUID().toString());
+        return withVault(database, VaultServerConfig.inMemory().withClock(vaultClock), UUID.randomUUID().toString());
     }
 
     /**

@@ -160,7 +160,25 @@ public class AccessRules {
                 .onFailure().recoverWithItem(false);
     }
 
-    /** Whether the integration identity's scope covers this environment (also used for secret delivery). */
+    /**
+     * Admins, and integrations whose scope covers the environment. An id that does not parse or names nothing is
+     * FORBIDDEN to an integration, like one outside its scope, so the answer never tells whether an id exists.
+     */
+    @PermissionChecker(Permissions.DELIVER_SECRETS)
+    Uni<Boolean> deliverSecrets(SecurityIdentity identity, String environmentId) {
+        if (Roles.isAdmin(identity)) {
+            return Uni.createFrom().item(true);
+        }
+        Set<String> scope = identity.hasRole(Roles.INTEGRATION) ? scopeOf(identity) : Set.of();
+        UUID id = uuidOrNull(environmentId);
+        if (scope.isEmpty() || id == null) {
+            return Uni.createFrom().item(false);
+        }
+        return Sessions.read(() -> environments.findByIds(List.of(id)))
+                .map(found -> found.stream().anyMatch(environment -> inScope(scope, environment)));
+    }
+
+    /** Whether the integration identity's scope covers this environment (targets and secret delivery). */
     public static boolean inScope(Set<String> scope, Environment environment) {
         return scope.contains(environment.getId().toString()) || environment.getDeploymentType() != null
                 && scope.contains(environment.getProjectId() + "/" + environment.getDeploymentType().name());

@@ -30,6 +30,12 @@ public final class Permissions {
     /** The deployment target of one environment: readers, and integrations scoped to that environment. */
     public static final String READ_TARGET = "deployment-target:read";
 
+    /**
+     * Wrapping tokens for the secrets of one environment's target (deliverSecrets): admins, and integrations scoped to
+     * that environment. Nothing else hands out anything that opens a secret.
+     */
+    public static final String DELIVER_SECRETS = "secrets:deliver";
+
     /** What a target carries beyond itself (deferral, upstream projects): whoever may read the target. */
     public static final String READ_TARGET_DETAILS = "deployment-target-details:read";
 

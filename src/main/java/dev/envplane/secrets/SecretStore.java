@@ -1,5 +1,6 @@
 package dev.envplane.secrets;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import io.quarkus.vault.client.VaultClient;
 import io.quarkus.vault.client.VaultClientException;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2ReadSecretMetadataResultData;
+import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2RequestFactory;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2UpdateSecretOptions;
+import io.quarkus.vault.client.common.VaultRequest;
+import io.quarkus.vault.client.common.VaultResponse;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -27,7 +31,8 @@ import io.vertx.core.Vertx;
 /**
  * The one door to Vault: KV v2 writes with check-and-set, versioned reads, destruction, listing. Nothing else in
  * envplane imports quarkus-vault. Failures never carry values: Vault's own messages are logged by status only.
- * Callers go through {@link SecretProtocol}; only the protocol, its outbox worker and reconciliation use this.
+ * Callers go through {@link SecretProtocol}; only the protocol, its outbox worker and reconciliation use this, and
+ * secret delivery, which gets wrapping tokens only ({@link #wrap}).
  */
 @ApplicationScoped
 public class SecretStore {
@@ -36,11 +41,15 @@ public class SecretStore {
     private static final int BAD_REQUEST = 400;
     private static final int NOT_FOUND = 404;
 
+    private final VaultClient vault;
     private final VaultSecretsKV2 kv;
+    private final String mount;
     private final String prefix;
 
     SecretStore(VaultClient vault, SecretStoreConfig config) {
+        this.vault = vault;
         this.kv = vault.secrets().kv2(config.mount());
+        this.mount = config.mount();
         this.prefix = config.prefix();
     }
 
@@ -103,6 +112,19 @@ public class SecretStore {
         }).onFailure(SecretStore::isNotFound).transform(missing -> new SecretStoreInconsistentException(path, version));
     }
 
+    /**
+     * Reads one version with response wrapping (X-Vault-Wrap-TTL): Vault keeps the answer for a single-use token
+     * that expires after {@code ttl}, and envplane gets only that token. SECRET_STORE_INCONSISTENT when Vault does
+     * not have the version; an answer that comes back unwrapped is refused without being read.
+     */
+    public Uni<WrappingToken> wrap(String path, int version, Duration ttl) {
+        VaultRequest<WrappingToken> read = VaultSecretsKV2RequestFactory.INSTANCE.readSecret(mount, path, version).builder()
+                .wrapTTL(ttl).build(WrapInfoReader.INSTANCE);
+        // the answer is read inside the call (getResult runs the reader), so a refused one is translated like any failure
+        return call("wrap", () -> vault.execute(read).thenApply(VaultResponse::getResult))
+                .onFailure(SecretStore::isNotFound).transform(missing -> new SecretStoreInconsistentException(path, version));
+    }
+
     /** Destroys one version; one that is gone already counts as destroyed. */
     Uni<Void> destroyVersion(String path, int version) {
         return call("destroy", () -> kv.destroySecretVersions(path, List.of(version))).replaceWithVoid()
@@ -159,6 +181,8 @@ public class SecretStore {
                 return new IllegalStateException("Vault refused " + operation + " as a bad request (400)");
             }
             LOG.warnf("Vault refused %s with status %d", operation, status);
+        } else if (failure instanceof WrapInfoReader.NotWrapped || failure.getCause() instanceof WrapInfoReader.NotWrapped) {
+            LOG.errorf("Vault answered %s without wrapping it: nothing was delivered (is a proxy dropping X-Vault-Wrap-TTL?)", operation);
         } else {
             LOG.warnf("Vault unreachable during %s: %s", operation, failure.getClass().getSimpleName());
         }

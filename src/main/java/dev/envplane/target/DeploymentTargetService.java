@@ -1,15 +1,22 @@
 package dev.envplane.target;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.adapter.StoredSettings;
 import dev.envplane.api.Ids;
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.ValidationException;
@@ -70,17 +77,52 @@ public class DeploymentTargetService {
                         .map(byProject -> pick(found, byProject.getOrDefault(found.getId(), List.of()), environmentRef)));
     }
 
+    /**
+     * The Vault paths holding the secrets of this environment's target, each once, at the version the target reads
+     * (secret delivery wraps one read of each). NOT_FOUND on {@code environmentId} when the environment does not exist.
+     */
+    public Uni<List<TargetSecretPath>> secretPaths(UUID environmentId) {
+        return environments.findByIds(List.of(environmentId)).chain(found -> {
+            if (found.isEmpty()) {
+                throw NotFoundException.of("environmentId", "Environment", environmentId);
+            }
+            return parts(found).map(parts -> secretPaths(parts.get(environmentId)));
+        });
+    }
+
+    private List<TargetSecretPath> secretPaths(ProfileRenderer.Parts parts) {
+        DeploymentTarget target = renderer.render(parts);
+        Map<String, Set<String>> storedKeys = new HashMap<>();
+        Stream.of(parts.credentials(), parts.connection()).filter(Objects::nonNull).map(StoredSettings::secrets)
+                .filter(reference -> reference.path() != null).forEach(reference -> storedKeys.put(reference.path(), reference.keys()));
+        Map<String, List<SecretLocation>> byPathAndVersion = new LinkedHashMap<>();
+        Stream.concat(target.secrets().stream(), target.environmentVariables().stream().map(TargetVariable::secretLocation).filter(Objects::nonNull))
+                .forEach(location -> byPathAndVersion.computeIfAbsent(location.path() + "?version=" + location.version(), key -> new ArrayList<>())
+                        .add(location));
+        return byPathAndVersion.values().stream().map(supplies -> {
+            String path = supplies.get(0).path();
+            Set<String> keys = storedKeys.getOrDefault(path, supplies.stream().map(SecretLocation::key).collect(Collectors.toCollection(TreeSet::new)));
+            return new TargetSecretPath(path, supplies.get(0).version(), keys, List.copyOf(supplies));
+        }).toList();
+    }
+
     private Uni<Map<UUID, DeploymentTarget>> render(List<Environment> found) {
+        return parts(found).map(parts -> parts.values().stream()
+                .collect(Collectors.toMap(part -> part.environment().getId(), renderer::render, (a, b) -> a)));
+    }
+
+    /** What the targets of these environments are made of, by environment id: one statement per kind for all of them. */
+    private Uni<Map<UUID, ProfileRenderer.Parts>> parts(List<Environment> found) {
         List<UUID> ids = found.stream().map(Environment::getId).toList();
         List<UUID> projectIds = found.stream().map(Environment::getProjectId).distinct().toList();
         List<UUID> connectionIds = found.stream().map(Environment::getConnectionId).filter(Objects::nonNull).distinct().toList();
         return projects.findByIds(projectIds).chain(projectsById -> connections.settingsByIds(connectionIds)
                 .chain(connectionsById -> credentials.settingsByEnvironments(ids)
                         .chain(credentialsById -> variables.resolve(ids).map(variablesById -> found.stream()
-                                .collect(Collectors.toMap(Environment::getId, environment -> renderer.render(new ProfileRenderer.Parts(environment,
+                                .collect(Collectors.toMap(Environment::getId, environment -> new ProfileRenderer.Parts(environment,
                                         projectsById.get(environment.getProjectId()),
                                         environment.getConnectionId() == null ? null : connectionsById.get(environment.getConnectionId()),
-                                        credentialsById.get(environment.getId()), variablesById.getOrDefault(environment.getId(), List.of()))),
+                                        credentialsById.get(environment.getId()), variablesById.getOrDefault(environment.getId(), List.of())),
                                         (a, b) -> a))))));
     }
 

@@ -186,6 +186,22 @@ class AuthorizationMatrixTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} asks for the secrets of a {1} environment")
+    @MethodSource("roleByKind")
+    void deliverSecrets(String role, Kind kind) {
+        String environment = project().environments().get(kind);
+        String document = "mutation($e: ID!) { deliverSecrets(environmentId: $e) { environmentId } }";
+        Map<String, Object> variables = vars("e", environment);
+        if (role.equals("admin")) {
+            GraphQL.as(token(role)).execute(document, variables).body("errors", nullValue());
+        } else if (role.equals("integration")) {
+            assertForbidden(GraphQL.as(token(role)).execute(document, variables), Permissions.DELIVER_SECRETS);
+            GraphQL.as(Tokens.integration(environment)).execute(document, variables).body("errors", nullValue());
+        } else {
+            assertForbidden(GraphQL.as(token(role)).execute(document, variables), Permissions.DELIVER_SECRETS);
+        }
+    }
+
     @ParameterizedTest(name = "{0} creates a {1} environment")
     @MethodSource("roleByKind")
     void createEnvironment(String role, Kind kind) {

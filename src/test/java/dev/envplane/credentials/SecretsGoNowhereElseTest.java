@@ -40,9 +40,10 @@ import io.restassured.path.json.JsonPath;
  * The proof that secrets go to Vault and nowhere else. Every secret field of every warehouse gets a unique canary;
  * then every query, mutation and error path runs (Vault sealed, unreachable and refusing the service, a
  * check-and-set race, an INTERNAL error, a key rotation) with the whole log at DEBUG, and every output field the
- * schema has is read back through introspection. No canary may appear in any database row (before and after the
- * deletions), in the application's log (for the packaged application: its stdout and stderr too, which Quarkus'
- * launcher writes to the same file), or in any GraphQL response or error.
+ * schema has is read back through introspection, and deliverSecrets hands out every secret wrapped. No canary may
+ * appear in any database row (before and after the deletions), in the application's log (for the packaged
+ * application: its stdout and stderr too, which Quarkus' launcher writes to the same file), or in any GraphQL
+ * response or error; no wrapping token in a row or the log.
  */
 @QuarkusTest
 @TestProfile(SecretsGoNowhereElseTest.Canary.class)
@@ -184,6 +185,9 @@ class SecretsGoNowhereElseTest {
         assertTrue(Database.count("select count(*) from audit_event where action = 'setEnvironmentCredentials' and outcome = 'FAILED'") > 0
                 && Database.count("select count(*) from audit_event where 'input.postgres.password' = any(changed_fields)") > 0,
                 "the audit log recorded the calls with secrets, allowed and failed");
+        List<String> wrappingTokens = deliverEverySecret(envs);
+        assertTrue(Database.count("select count(*) from audit_event where action = 'deliverSecrets' and outcome = 'ALLOWED'") >= envs.size(),
+                "the audit log recorded every delivery (the scan below proves it holds no token)");
         assertNoCanaryIn("database rows before any deletion", String.join("\n", Database.everyValue()));
 
         // then deletions: credentials, environment, project
@@ -202,6 +206,34 @@ class SecretsGoNowhereElseTest {
         assertTrue(log.lines().anyMatch(line -> line.contains("TRACE") && line.contains("binding parameter")),
                 "the log holds the SQL bind values at TRACE (else a secret bound as a parameter would go unseen)");
         assertNoCanaryIn("the application log", log);
+        // a wrapping token opens secrets once: only its caller may ever see it
+        String rows = String.join("\n", Database.everyValue());
+        for (String token : wrappingTokens) {
+            assertTrue(!log.contains(token) && !rows.contains(token), "a wrapping token of deliverSecrets is in the log or the database");
+        }
+    }
+
+    /**
+     * deliverSecrets for every environment (a BigQuery key file, a key pair, passwords, tokens), and once with Vault
+     * sealed: the answers hold wrapping tokens, never values, and the tokens are returned to the caller only.
+     */
+    private List<String> deliverEverySecret(Map<String, Environment> envs) {
+        String deliver = "mutation($e: ID!) { deliverSecrets(environmentId: $e, ttlSeconds: 60) { secrets { path wrappingToken accessor keys } } }";
+        List<String> tokens = new ArrayList<>();
+        for (Environment env : envs.values()) {
+            String answer = call(deliver, vars("e", env.id()));
+            List<String> delivered = JsonPath.from(answer).getList("data.deliverSecrets.secrets.wrappingToken");
+            assertTrue(delivered != null && !delivered.isEmpty(), "the target's secrets were delivered: " + answer);
+            tokens.addAll(delivered);
+        }
+        LocalServicesResource.vault().seal();
+        try {
+            String answer = call(deliver, vars("e", envs.get("snowflake").id()));
+            assertEquals("SECRET_STORE_UNAVAILABLE", JsonPath.from(answer).getString("errors[0].extensions.code"), answer);
+        } finally {
+            LocalServicesResource.vault().unseal();
+        }
+        return tokens;
     }
 
     /**

@@ -22,7 +22,7 @@ import dev.envplane.local.vault.VaultServerConfig;
 
 /**
  * deploy/vault/check-policy.sh against the Vault-compatible server, on every build: each grant the service needs
- * works and each capability the policy leaves out is refused. A policy granting one capability too many fails it.
+ * works (a wrapped read, unwrapped once, included) and each capability the policy leaves out is refused. A policy granting one capability too many fails it.
  */
 class VaultPolicyCheckTest {
 
@@ -65,6 +65,12 @@ class VaultPolicyCheckTest {
         assertThat(run.output(), not(containsString("FAIL")));
         assertThat(run.output(), containsString("ok   write v1, check-and-set 0 (create) (200)"));
         assertThat(run.output(), containsString("ok   list the prefix (200)"));
+        assertThat(run.output(), containsString("ok   wrapped read of version 2 (200)"));
+        assertThat(run.output(), containsString("ok   the wrapped answer holds no data (None 120)"));
+        assertThat(run.output(), containsString("ok   unwrap with the wrapping token (200)"));
+        assertThat(run.output(), containsString("ok   the unwrapped answer is version 2 (v2 2)"));
+        assertThat(run.output(), containsString("ok   unwrap the same token again (400)"));
+        assertThat(run.output(), containsString("ok   the wrapping token reads nothing (403)"));
         assertThat(run.output(), containsString("ok   write metadata (not granted) (403)"));
         assertThat(run.output(), containsString("ok   list outside the prefix (403)"));
         assertThat(run.output(), containsString("ok   mount a secrets engine (sys) (403)"));

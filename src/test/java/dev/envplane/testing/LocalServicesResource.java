@@ -53,10 +53,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     private static long managementScannedTo;
     private static Object managementLogKey;
     private static CuttableLink vaultLink;
+    private static final VaultClock VAULT_CLOCK = new VaultClock();
 
     @Override
     public Map<String, String> start() {
-        services = LocalServices.startTemporary(POSTGRES_LOG);
+        services = LocalServices.startTemporary(POSTGRES_LOG, VAULT_CLOCK);
         database = services.database();
         vault = services.vault();
         vaultLink = new CuttableLink(vault.port());
@@ -176,6 +177,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     /** The Vault-compatible server itself (root token, seal and unseal), bypassing the application's link. */
     public static VaultServer vault() {
         return vault;
+    }
+
+    /** The Vault server's time: advance it to outlive a TTL, and reset it afterwards (other tests share that Vault). */
+    public static VaultClock vaultClock() {
+        return VAULT_CLOCK;
     }
 
     /** The application's way to Vault: cut it to make Vault unreachable. */
