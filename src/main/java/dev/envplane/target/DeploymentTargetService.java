@@ -47,11 +47,11 @@ public class DeploymentTargetService {
     DeploymentTargetService(EnvironmentService environments, ProjectService projects, ConnectionService connections,
             CredentialsService credentials, VariableService variables, JobService jobs, SecretStoreConfig vault) {
         this.environments = environments;
-        this.jobs = jobs;
         this.projects = projects;
         this.connections = connections;
         this.credentials = credentials;
         this.variables = variables;
+        this.jobs = jobs;
         this.renderer = new ProfileRenderer(vault.mount());
     }
 
