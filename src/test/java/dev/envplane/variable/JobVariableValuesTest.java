@@ -17,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,7 @@ import dev.envplane.testing.Eventually;
 import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.GraphQL;
 import dev.envplane.testing.LocalServicesResource;
+import dev.envplane.testing.TableLock;
 import dev.envplane.testing.Tokens;
 import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
@@ -292,6 +297,54 @@ class JobVariableValuesTest {
                 "only the other variable's job value stays");
         Eventually.until("the job's Vault path destroyed", () -> Vault.metadataStatus(path) == 404);
         execute(JOB_VARIABLES, vars("j", nightly)).body("errors", nullValue()).body("data.job.environmentVariables.name", contains("DBT_SCHEMA"));
+    }
+
+    /**
+     * deleteJob racing a write of the job's value, each way round: the job's row lock orders them (the values table is
+     * locked to hold the first one inside its transaction), so a value written first goes with the job, and a write
+     * after the deletion is NOT_FOUND; never a foreign-key error, never a value left behind.
+     */
+    @Test
+    void deleteJobAndAWriteOfItsValueRacingEndCleanlyEitherWay() throws Exception {
+        String project = Fixtures.project();
+        String staging = deployment(project, "staging", "STAGING");
+        String variable = VariableGraphQLApiTest.create(project, "DBT_ENV_SECRET_TOKEN", null, null, null);
+        String delete = "mutation($id: ID!) { deleteJob(id: $id) { id } }";
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            String first = job(staging, "written-first");
+            Map<String, Object> write = vars("p", project, "values", List.of(Map.of("name", "DBT_ENV_SECRET_TOKEN", "jobId", first, "value", "v")));
+            Future<String> set;
+            Future<String> deleted;
+            try (TableLock lock = TableLock.on("environment_variable_value")) {
+                set = pool.submit(() -> execute(SET, write).extract().asString());
+                Eventually.until("the write holds the job and waits", () -> TableLock.waiting() == 1);
+                deleted = pool.submit(() -> execute(delete, vars("id", first)).extract().asString());
+                Eventually.until("the deletion waits for the job's row", () -> TableLock.waiting() == 2);
+            }
+            assertFalse(set.get(60, TimeUnit.SECONDS).contains("\"errors\""), "the write went first");
+            assertFalse(deleted.get(60, TimeUnit.SECONDS).contains("\"errors\""), "then the deletion");
+            assertEquals(0, Database.count("select count(*) from environment_variable_value where job_id = ?::uuid", first));
+            String path = "envplane/projects/" + project + "/variables/" + variable + "/jobs/" + first;
+            Eventually.until("the value written first destroyed with its job", () -> Vault.metadataStatus(path) == 404);
+
+            String second = job(staging, "deleted-first");
+            try (TableLock lock = TableLock.on("environment_variable_value")) {
+                deleted = pool.submit(() -> execute(delete, vars("id", second)).extract().asString());
+                Eventually.until("the deletion holds the job and waits", () -> TableLock.waiting() == 1);
+                set = pool.submit(() -> execute(SET, vars("p", project, "values", List.of(Map.of("name", "DBT_ENV_SECRET_TOKEN",
+                        "jobId", second, "value", "v")))).extract().asString());
+                Eventually.until("the write waits for the job's row", () -> TableLock.waiting() == 2);
+            }
+            assertFalse(deleted.get(60, TimeUnit.SECONDS).contains("\"errors\""), "the deletion went first");
+            io.restassured.path.json.JsonPath refused = io.restassured.path.json.JsonPath.from(set.get(60, TimeUnit.SECONDS));
+            assertEquals("NOT_FOUND", refused.getString("errors[0].extensions.code"));
+            assertEquals("values[0].jobId", refused.getString("errors[0].extensions.field"));
+            assertEquals(0, Database.count("select count(*) from environment_variable_value where job_id = ?::uuid", second));
+            assertEquals(404, Vault.metadataStatus("envplane/projects/" + project + "/variables/" + variable + "/jobs/" + second));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
