@@ -58,6 +58,12 @@ public class AccessRules {
         return Roles.isAdmin(identity);
     }
 
+    /** Who did what, and who was refused: admins only. */
+    @PermissionChecker(Permissions.READ_AUDIT)
+    boolean readAudit(SecurityIdentity identity) {
+        return Roles.isAdmin(identity);
+    }
+
     /** Developers create development, staging and general environments, not the production one. */
     @PermissionChecker(Permissions.CREATE_ENVIRONMENT)
     boolean createEnvironment(SecurityIdentity identity, CreateEnvironmentInput input) {

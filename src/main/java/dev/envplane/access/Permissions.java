@@ -33,6 +33,9 @@ public final class Permissions {
     /** What a target carries beyond itself (deferral, upstream projects): whoever may read the target. */
     public static final String READ_TARGET_DETAILS = "deployment-target-details:read";
 
+    /** The audit log (auditEvents): admins only. */
+    public static final String READ_AUDIT = "audit:read";
+
     private Permissions() {
     }
 }

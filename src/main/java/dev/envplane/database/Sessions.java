@@ -17,8 +17,9 @@ import io.vertx.core.Vertx;
 /**
  * Opens units of database work. Only these callers use it, so where a session starts can be read off the code:
  * the GraphQL boundary ({@code api.SessionBoundaryInterceptor}: queries read, mutations write), the batch
- * executor of nested fields ({@code api.Batches}), and the secret protocol ({@code secrets.SecretOutboxWorker}, and
- * a compensation that must outlive a rolled-back transaction). Services and repositories always run inside the
+ * executor of nested fields ({@code api.Batches}), the secret protocol ({@code secrets.SecretOutboxWorker}, and
+ * a compensation that must outlive a rolled-back transaction), and the audit of a refused mutation
+ * ({@code audit.AuditLog}, written after the mutation's transaction rolled back). Services and repositories always run inside the
  * session they are given.
  *
  * <p>Each unit gets a fresh duplicated Vert.x context, hence its own reactive session: SmallRye GraphQL resolves the

@@ -5,6 +5,7 @@ import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import dev.envplane.testing.Fixtures;
 import dev.envplane.testing.GraphQL;
 import dev.envplane.testing.LocalServicesResource;
 import dev.envplane.testing.Tokens;
+import dev.envplane.testing.Vault;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,17 +95,63 @@ class AuthorizationMatrixTest {
         }
     }
 
+    record Credentialed(String environmentId, String vaultPath) {
+    }
+
+    /** A new project with one environment of {@code kind} whose credentials an admin set. */
+    private static Credentialed environmentWithCredentials(Kind kind, String password) {
+        String projectId = Fixtures.project();
+        String type = kind == Kind.DEVELOPMENT ? "type: DEVELOPMENT" : "type: DEPLOYMENT, deploymentType: " + kind;
+        String id = execute("mutation($p: ID!, $c: ID!) { createEnvironment(input: {projectId: $p, name: \"e\", " + type + ", connectionId: $c}) { id } }",
+                vars("p", projectId, "c", Fixtures.connection("postgres"))).body("errors", nullValue()).extract().path("data.createEnvironment.id");
+        execute(SET_CREDENTIALS, vars("e", id, "pw", password)).body("errors", nullValue());
+        return new Credentialed(id, Vault.credentialsPath(projectId, id));
+    }
+
+    private static final String SET_CREDENTIALS = "mutation($e: ID!, $pw: String!) { setEnvironmentCredentials(environmentId: $e, "
+            + "input: {postgres: {username: \"dbt\", password: $pw, schema: \"analytics\"}}) { secretVersion } }";
+
+    @ParameterizedTest(name = "{0} sets the credentials of a {1} environment")
+    @MethodSource("roleByKind")
+    void setCredentials(String role, Kind kind) {
+        String before = Fixtures.unique("pw-before");
+        String after = Fixtures.unique("pw-after");
+        Credentialed environment = environmentWithCredentials(kind, before);
+        String id = environment.environmentId();
+        String path = environment.vaultPath();
+        ValidatableResponse response = GraphQL.as(token(role)).execute(SET_CREDENTIALS, vars("e", id, "pw", after));
+        boolean allowed = role.equals("admin") || role.equals("developer") && kind != Kind.PRODUCTION;
+        if (allowed) {
+            response.body("errors", nullValue()).body("data.setEnvironmentCredentials.secretVersion", equalTo(2));
+            assertEquals(after, Vault.latest(path).getString("data.data.password"));
+        } else {
+            assertForbidden(response, Permissions.WRITE_CREDENTIALS);
+            // nothing written, in the database or in Vault: the old version stays the only one, the new value nowhere
+            assertEquals(1, Database.count("select count(*) from environment_credentials where environment_id = ?::uuid and secret_version = 1", id));
+            assertEquals(1, Vault.get("secret/metadata/" + path).jsonPath().getInt("data.current_version"), "no new Vault version");
+            assertEquals(before, Vault.latest(path).getString("data.data.password"));
+            assertFalse(response.extract().asString().contains(after), "a refusal echoes no secret");
+            assertFalse(Database.everyValue().stream().anyMatch(value -> value.contains(after)), "the refused secret is in no row");
+        }
+    }
+
     @ParameterizedTest(name = "{0} deletes the credentials of a {1} environment")
     @MethodSource("roleByKind")
     void deleteCredentials(String role, Kind kind) {
-        ValidatableResponse response = GraphQL.as(token(role)).execute("mutation($id: ID!) { deleteEnvironmentCredentials(environmentId: $id) { __typename } }",
-                vars("id", project().environments().get(kind)));
+        Credentialed environment = environmentWithCredentials(kind, Fixtures.unique("pw"));
+        String id = environment.environmentId();
+        String path = environment.vaultPath();
+        ValidatableResponse response = GraphQL.as(token(role)).execute("mutation($id: ID!) { deleteEnvironmentCredentials(environmentId: $id) { adapterType } }",
+                vars("id", id));
         boolean allowed = role.equals("admin") || role.equals("developer") && kind != Kind.PRODUCTION;
-        if (!allowed) {
-            assertForbidden(response, Permissions.WRITE_CREDENTIALS);
+        long rows = Database.count("select count(*) from environment_credentials where environment_id = ?::uuid", id);
+        if (allowed) {
+            response.body("errors", nullValue()).body("data.deleteEnvironmentCredentials.adapterType", equalTo("POSTGRES"));
+            assertEquals(0, rows);
         } else {
-            // allowed: whatever the operation answers, it is not a denial
-            response.body("errors.find { it.extensions.code == 'FORBIDDEN' }", nullValue());
+            assertForbidden(response, Permissions.WRITE_CREDENTIALS);
+            assertEquals(1, rows, "a denied deletion kept the credentials");
+            assertEquals(200, Vault.metadataStatus(path), "and their secret in Vault");
         }
     }
 
@@ -206,6 +254,17 @@ class AuthorizationMatrixTest {
             assertForbidden(delete, Permissions.ADMIN);
             assertEquals(1, Database.count("select count(*) from environment where id = ?::uuid and deployment_type = 'STAGING'", staging));
             assertEquals(1, Database.count("select count(*) from project where id = ?::uuid", projectId));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads the audit log")
+    @MethodSource("roles")
+    void auditLog(String role) {
+        ValidatableResponse response = GraphQL.as(token(role)).execute("{ auditEvents(first: 1) { pageInfo { hasNextPage } } }");
+        if (role.equals("admin")) {
+            response.body("errors", nullValue());
+        } else {
+            assertForbidden(response, Permissions.READ_AUDIT);
         }
     }
 

@@ -56,10 +56,14 @@ class SecretsGoNowhereElseTest {
             // org.apache.http is this test's own HTTP client (rest-assured), in the same JVM as a @QuarkusTest
             // application: its wire log holds the requests, secrets included, as sent. It is not the application.
             // The walk selects every field at once: the query limits are raised for it.
-            return Map.of("quarkus.log.level", "DEBUG", "quarkus.log.category.\"org.apache.http\".level", "INFO",
-                    "envplane.graphql.introspection", "true", "envplane.graphql.max-depth", "64",
-                    "envplane.graphql.max-tokens", "1000000", "envplane.graphql.max-complexity", "2000000000",
-                    "envplane.graphql.max-loads", "100000", "quarkus.http.limits.max-body-size", "10M");
+            // SQL bind values at TRACE: what Hibernate sends to PostgreSQL, parameter by parameter (min-level lets
+            // TRACE through at all; the file handler must pass it on).
+            return Map.ofEntries(Map.entry("quarkus.log.level", "DEBUG"), Map.entry("quarkus.log.min-level", "TRACE"),
+                    Map.entry("quarkus.log.file.level", "TRACE"), Map.entry("quarkus.log.category.\"org.hibernate.orm.jdbc.bind\".level", "TRACE"),
+                    Map.entry("quarkus.log.category.\"org.apache.http\".level", "INFO"),
+                    Map.entry("envplane.graphql.introspection", "true"), Map.entry("envplane.graphql.max-depth", "64"),
+                    Map.entry("envplane.graphql.max-tokens", "1000000"), Map.entry("envplane.graphql.max-complexity", "2000000000"),
+                    Map.entry("envplane.graphql.max-loads", "100000"), Map.entry("quarkus.http.limits.max-body-size", "10M"));
         }
     }
 
@@ -176,6 +180,10 @@ class SecretsGoNowhereElseTest {
 
         readThroughTheSchema(envs, bigQueryId);
         assertEverySecretIsInVault(envs, bigQueryId, rotatedBigQueryKey);
+        // every table is scanned, the audit log's among them: it holds the calls that carried the canaries
+        assertTrue(Database.count("select count(*) from audit_event where action = 'setEnvironmentCredentials' and outcome = 'FAILED'") > 0
+                && Database.count("select count(*) from audit_event where 'input.postgres.password' = any(changed_fields)") > 0,
+                "the audit log recorded the calls with secrets, allowed and failed");
         assertNoCanaryIn("database rows before any deletion", String.join("\n", Database.everyValue()));
 
         // then deletions: credentials, environment, project
@@ -191,6 +199,8 @@ class SecretsGoNowhereElseTest {
                 "the application log was captured at DEBUG (else this proof would be empty)");
         assertTrue(log.contains("\"loggerName\":\"io.netty") || log.contains("io.vertx.core"),
                 "the log holds DEBUG lines of every logger, not only envplane's");
+        assertTrue(log.lines().anyMatch(line -> line.contains("TRACE") && line.contains("binding parameter")),
+                "the log holds the SQL bind values at TRACE (else a secret bound as a parameter would go unseen)");
         assertNoCanaryIn("the application log", log);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,17 +27,22 @@ import dev.envplane.testing.Tokens;
  * The artifact this build packaged, run as a child process the way an operator runs it: the JVM jar, or the native
  * executable after {@code -Dnative}, as {@code target/quarkus-artifact.properties} (written by the build, read by
  * {@code @QuarkusIntegrationTest} too) says. It listens on 127.0.0.1 on a port it picks itself (port 0), and on a
- * free management port chosen here, both read back from its log, and is stopped on close.
+ * management port chosen here, both read back from its log, and is stopped on close. A port chosen here may be taken
+ * by another process before the child binds it: the child then says so and exits, and is launched again on another.
  */
 public final class PackagedApplication implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://127\\.0\\.0\\.1:\\d+)");
     private static final Pattern MANAGEMENT = Pattern.compile("[Mm]anagement interface listening on (http://[0-9.]+:\\d+)");
+    /** What Quarkus (and the JVM) print when a port the child was told to bind is already taken. */
+    private static final Pattern PORT_TAKEN = Pattern.compile("seems to be in use by another process|Address already in use");
+    private static final int LAUNCHES = 3;
 
     private final Process process;
     private final Path log;
     private String url;
     private String managementUrl;
+    private int launches;
 
     private PackagedApplication(Process process, Path log) {
         this.process = process;
@@ -45,6 +51,32 @@ public final class PackagedApplication implements AutoCloseable {
 
     /** Starts against {@code services} with extra environment variables; returns once it reports ready. */
     public static PackagedApplication start(LocalServices services, Map<String, String> environment, Path log) throws Exception {
+        return start(services, environment, log, LocalServicesResource::freePort);
+    }
+
+    /**
+     * As {@link #start(LocalServices, Map, Path)}, with the management ports to try in turn: a launch whose port was
+     * taken meanwhile is retried on the next one, up to {@value #LAUNCHES} launches.
+     */
+    static PackagedApplication start(LocalServices services, Map<String, String> environment, Path log, IntSupplier managementPorts)
+            throws Exception {
+        for (int launch = 1;; launch++) {
+            PackagedApplication app = launch(services, environment, log, managementPorts.getAsInt());
+            app.launches = launch;
+            try {
+                app.awaitReady();
+                return app;
+            } catch (Exception | AssertionError e) {
+                app.close();
+                if (launch == LAUNCHES || !PORT_TAKEN.matcher(app.log()).find()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static PackagedApplication launch(LocalServices services, Map<String, String> environment, Path log, int managementPort)
+            throws IOException {
         Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -53,7 +85,8 @@ public final class PackagedApplication implements AutoCloseable {
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         // A port of its own, not 0: Quarkus tags each server's http.server.active.connections gauge with its configured
         // port only when that port is above 0, so two servers on port 0 register one gauge twice and Micrometer warns
-        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(LocalServicesResource.freePort()));
+        // (OperatorLogIT asserts the operator's log has no such warning)
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         LocalDatabase database = services.database();
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
@@ -69,14 +102,7 @@ public final class PackagedApplication implements AutoCloseable {
         Tokens.verification().forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_'), value));
         Tokens.sendAdminByDefault();
         env.putAll(environment);
-        PackagedApplication app = new PackagedApplication(builder.start(), log);
-        try {
-            app.awaitReady();
-        } catch (Exception | AssertionError e) {
-            app.close();
-            throw e;
-        }
-        return app;
+        return new PackagedApplication(builder.start(), log);
     }
 
     /** The packaged artifact, as the build recorded it. */
@@ -104,6 +130,16 @@ public final class PackagedApplication implements AutoCloseable {
     /** Where /q/health/ready answers: the management interface when the build has one, else the API port. */
     public String readinessUrl() {
         return (managementUrl != null ? managementUrl : url) + "/q/health/ready";
+    }
+
+    /** Where health and metrics answer, or null when the build has no management interface. */
+    public String managementUrl() {
+        return managementUrl;
+    }
+
+    /** How many times the child was launched before one came up. */
+    int launches() {
+        return launches;
     }
 
     public Process process() {

@@ -1,17 +1,22 @@
 package dev.envplane.testing;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.envplane.local.LocalDatabase;
 import dev.envplane.local.LocalServices;
@@ -42,7 +47,11 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     private static LocalServices services;
     private static LocalDatabase database;
     private static VaultServer vault;
-    private static int managementPort;
+    private static final Pattern MANAGEMENT_LISTENING = Pattern.compile("Management interface listening on (http://127\\.0\\.0\\.1:\\d+)");
+    /** The newest management URL found in LOG_FILE, and how far the file was read for it. */
+    private static String newestManagementUrl;
+    private static long managementScannedTo;
+    private static Object managementLogKey;
     private static CuttableLink vaultLink;
 
     @Override
@@ -80,12 +89,13 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         // No pause before each test application stops (GracefulDrainIT tests the delay)
         config.put("quarkus.shutdown.delay", "0s");
         // The packaged application of the *IT classes runs in the prod profile: keep both of its ports on
-        // 127.0.0.1, and the management port free (its default, 9000, may be taken by another build).
-        managementPort = freePort();
+        // 127.0.0.1, and let the management server bind a port of its own choosing (port 0; its default, 9000, may
+        // be taken by another build, and so may any port chosen here before the application binds it), read back
+        // from the log by managementUrl.
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("quarkus.management.host", "127.0.0.1");
-        config.put("quarkus.management.port", String.valueOf(managementPort));
-        config.put("quarkus.management.test-port", String.valueOf(managementPort));
+        config.put("quarkus.management.port", "0");
+        config.put("quarkus.management.test-port", "0");
         config.putAll(Tokens.verification());
         Tokens.sendAdminByDefault();
         return config;
@@ -104,12 +114,42 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         }
     }
 
-    /** A URL on the application's management port (health, metrics), the same for @QuarkusTest and *IT. */
-    public static String managementUrl(String path) {
-        return "http://127.0.0.1:" + managementPort + path;
+    /**
+     * A URL on the application's management port (health, metrics), the same for @QuarkusTest and *IT: the port the
+     * newest application announced in {@link #LOG_FILE} (each test application appends its start-up there).
+     */
+    public static synchronized String managementUrl(String path) {
+        try (RandomAccessFile file = new RandomAccessFile(LOG_FILE.toFile(), "r")) {
+            // each application start rotates the log (rotate-on-boot): a new file, read from its beginning
+            Object fileKey = Files.readAttributes(LOG_FILE, BasicFileAttributes.class).fileKey();
+            if (!fileKey.equals(managementLogKey) || file.length() < managementScannedTo) {
+                managementLogKey = fileKey;
+                managementScannedTo = 0;
+            }
+            file.seek(managementScannedTo);
+            byte[] added = new byte[(int) (file.length() - managementScannedTo)];
+            file.readFully(added);
+            String lines = new String(added, StandardCharsets.UTF_8);
+            // whole lines only: a line still being written is read again, complete, next time
+            lines = lines.substring(0, lines.lastIndexOf('\n') + 1);
+            managementScannedTo += lines.getBytes(StandardCharsets.UTF_8).length;
+            Matcher listening = MANAGEMENT_LISTENING.matcher(lines);
+            while (listening.find()) {
+                newestManagementUrl = listening.group(1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (newestManagementUrl == null) {
+            throw new AssertionError("no management interface announced in " + LOG_FILE.toAbsolutePath());
+        }
+        return newestManagementUrl + path;
     }
 
-    /** A port free on 127.0.0.1 now, for a server the test starts. */
+    /**
+     * A port free on 127.0.0.1 now, for a child process that says when the port was taken meanwhile (see
+     * PackagedApplication's retry): a server a test starts in this JVM binds port 0 or keeps its socket instead.
+     */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
