@@ -103,12 +103,25 @@ public class AccessRules {
         return adminOrDeveloperOutsideProduction(identity, ids);
     }
 
+    /** A job's value counts as its environment's: developers write values of non-production environments and their jobs. */
     @PermissionChecker(Permissions.WRITE_VARIABLE_VALUES)
     Uni<Boolean> writeVariableValues(SecurityIdentity identity, List<VariableValueInput> values) {
-        if (!Roles.isAdmin(identity) && values.stream().anyMatch(value -> value.environmentId() == null)) {
+        if (Roles.isAdmin(identity)) {
+            return Uni.createFrom().item(true);
+        }
+        if (values.stream().anyMatch(value -> value.environmentId() == null && value.jobId() == null)) {
             return Uni.createFrom().item(false);
         }
-        return adminOrDeveloperOutsideProduction(identity, values.stream().map(VariableValueInput::environmentId).toList());
+        List<String> environmentIds = values.stream().map(VariableValueInput::environmentId).filter(Objects::nonNull).toList();
+        List<UUID> jobIds = values.stream().map(value -> uuidOrNull(value.jobId())).filter(Objects::nonNull).distinct().toList();
+        if (!Roles.isDeveloper(identity) || jobIds.isEmpty()) {
+            return adminOrDeveloperOutsideProduction(identity, environmentIds);
+        }
+        return Sessions.read(() -> jobs.findByIds(jobIds)).flatMap(found -> {
+            List<String> all = new java.util.ArrayList<>(environmentIds);
+            found.forEach(job -> all.add(job.getEnvironmentId().toString()));
+            return noneIsProduction(all);
+        });
     }
 
     /** A production environment's jobs are read-only to developers, as the environment itself. */

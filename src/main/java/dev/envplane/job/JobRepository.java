@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.envplane.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -39,5 +40,14 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
 
     public Uni<List<Job>> findByIds(Collection<UUID> ids) {
         return list("id in ?1", ids);
+    }
+
+    /** The jobs, row-locked in {@code mode} until the caller's transaction ends; ordered by id, so lockers never deadlock. */
+    Uni<List<Job>> lockByIds(Collection<UUID> ids, LockModeType mode) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : find("id in ?1 order by id", ids).withLock(mode).list();
+    }
+
+    Uni<List<Job>> lockByEnvironment(UUID environmentId) {
+        return find("environmentId = ?1 order by id", environmentId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

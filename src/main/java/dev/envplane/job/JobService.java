@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 
 import dev.envplane.api.NotFoundException;
 import dev.envplane.api.PageRequest;
@@ -21,6 +23,7 @@ import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
 import dev.envplane.environment.EnvironmentType;
 import dev.envplane.validation.Fields;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Jobs: their rules, and their removal with the environment they run in. */
@@ -32,10 +35,24 @@ public class JobService implements EnvironmentDeletionHook {
 
     private final JobRepository jobs;
     private final EnvironmentService environments;
+    private final Instance<JobDeletionHook> deletionHooks;
 
-    JobService(JobRepository jobs, EnvironmentService environments) {
+    JobService(JobRepository jobs, EnvironmentService environments, Instance<JobDeletionHook> deletionHooks) {
         this.jobs = jobs;
         this.environments = environments;
+        this.deletionHooks = deletionHooks;
+    }
+
+    public Uni<List<Job>> findByIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : jobs.findByIds(ids);
+    }
+
+    /**
+     * The jobs, share-locked until the caller's transaction ends: what the caller attaches to them (variable values)
+     * cannot race their deletion, which locks them exclusively first and then sees what was attached.
+     */
+    public Uni<List<Job>> lockForAttaching(Collection<UUID> ids) {
+        return jobs.lockByIds(ids, LockModeType.PESSIMISTIC_READ);
     }
 
     public Uni<Job> findById(UUID id) {
@@ -149,18 +166,30 @@ public class JobService implements EnvironmentDeletionHook {
                 .call(jobs::flush));
     }
 
+    /** Deletes the job with what hangs off it (its variable values; their Vault paths are queued). */
     Uni<Job> delete(UUID id) {
-        return require(id, "id").call(jobs::delete);
+        return jobs.lockByIds(List.of(id), LockModeType.PESSIMISTIC_WRITE)
+                .map(found -> found.stream().findFirst().orElseThrow(() -> NotFoundException.of("id", "Job", id)))
+                .call(job -> runDeletionHooks(List.of(job), new Deletion(false)))
+                .call(jobs::delete);
     }
 
     /** Deleting an environment deletes its jobs (as dbt Cloud does), in the deletion's transaction. */
     @Override
     public Uni<Void> beforeDelete(Environment environment, Deletion deletion) {
-        return jobs.findByEnvironments(List.of(environment.getId())).chain(found -> {
+        return jobs.lockByEnvironment(environment.getId()).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
             found.forEach(job -> deletion.job(job.getId(), job.getName()));
-            return deletion.dryRun() || found.isEmpty() ? Uni.createFrom().voidItem()
-                    : jobs.delete("environmentId", environment.getId()).replaceWithVoid();
+            return runDeletionHooks(found, deletion).chain(() -> deletion.dryRun() ? Uni.createFrom().voidItem()
+                    : jobs.delete("environmentId", environment.getId()).replaceWithVoid());
         });
+    }
+
+    private Uni<Void> runDeletionHooks(List<Job> found, Deletion deletion) {
+        return Multi.createFrom().iterable(deletionHooks).onItem().transformToUniAndConcatenate(hook -> hook.beforeDelete(found, deletion))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Environment> deploymentEnvironment(UUID id, String field) {

@@ -71,6 +71,11 @@ public class SecretStore {
         return prefix + "/projects/" + projectId + "/variables/" + variableId + "/environments/" + environmentId;
     }
 
+    /** A secret environment variable's value for one job (key {@code value}). */
+    public String variableJobPath(UUID projectId, UUID variableId, UUID jobId) {
+        return prefix + "/projects/" + projectId + "/variables/" + variableId + "/jobs/" + jobId;
+    }
+
     /** The folders every envplane secret lives under, for reconciliation. */
     List<String> roots() {
         return List.of(prefix + "/connections", prefix + "/projects");

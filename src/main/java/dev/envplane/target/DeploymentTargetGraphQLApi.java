@@ -3,6 +3,7 @@ package dev.envplane.target;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.envplane.access.Permissions;
 import dev.envplane.api.Batches;
+import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.SessionBoundary;
 import dev.envplane.environment.Environment;
@@ -37,9 +39,10 @@ public class DeploymentTargetGraphQLApi {
     @PermissionsAllowed(Permissions.READ_TARGET)
     @Query("deploymentTarget")
     @Description("The ready-to-run target of one environment of a project, e.g. project: {name: \"analytics\"}, "
-            + "environment: {deploymentType: STAGING}. NOT_FOUND names the environments the project has.")
-    public Uni<@NonNull DeploymentTarget> deploymentTarget(@NonNull ProjectRef project, @NonNull EnvironmentRef environment) {
-        return service.find(project, environment);
+            + "environment: {deploymentType: STAGING}. NOT_FOUND names the environments the project has. With job, the target "
+            + "of that job of the environment: its own variable values win (NOT_FOUND on job when it does not run there).")
+    public Uni<@NonNull DeploymentTarget> deploymentTarget(@NonNull ProjectRef project, @NonNull EnvironmentRef environment, @Id String job) {
+        return service.find(project, environment, job == null ? null : Ids.parse("job", job));
     }
 
     @Description("The environment this target defers to, resolved now, with the dbt flags; null when the environment does not "
@@ -68,6 +71,13 @@ public class DeploymentTargetGraphQLApi {
             }
             return outcome.deferral();
         });
+    }
+
+    @Description("This job's ready-to-run target: its environment's, with the job's own variable values winning "
+            + "(the same object deploymentTarget(..., job:) returns).")
+    @PermissionsAllowed(Permissions.READ)
+    public Uni<@NonNull DeploymentTarget> target(@Source Job job) {
+        return Batches.load(graphql, "Job.target", job.getId(), service::resolveJobs);
     }
 
     @Description("This environment's ready-to-run target (the same object deploymentTarget returns).")

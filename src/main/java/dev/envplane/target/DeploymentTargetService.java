@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,15 +25,19 @@ import dev.envplane.connection.ConnectionService;
 import dev.envplane.credentials.CredentialsService;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentService;
+import dev.envplane.job.Job;
+import dev.envplane.job.JobService;
 import dev.envplane.project.Project;
 import dev.envplane.project.ProjectService;
 import dev.envplane.secrets.SecretStoreConfig;
+import dev.envplane.variable.ResolvedVariable;
 import dev.envplane.variable.VariableService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Resolves deployment targets: the environment, its project, connection and credentials, each kind read in one
- * statement for all the environments asked for. Runs inside the caller's session.
+ * Resolves deployment targets of environments and of jobs (a job's target is its environment's with the job's variable
+ * values on top): the environment, its project, connection, credentials and variables, each kind read in one
+ * statement for all the targets asked for. Runs inside the caller's session.
  */
 @ApplicationScoped
 public class DeploymentTargetService {
@@ -42,27 +47,53 @@ public class DeploymentTargetService {
     private final ConnectionService connections;
     private final CredentialsService credentials;
     private final VariableService variables;
+    private final JobService jobs;
     private final ProfileRenderer renderer;
 
     DeploymentTargetService(EnvironmentService environments, ProjectService projects, ConnectionService connections,
-            CredentialsService credentials, VariableService variables, SecretStoreConfig vault) {
+            CredentialsService credentials, VariableService variables, JobService jobs, SecretStoreConfig vault) {
         this.environments = environments;
         this.projects = projects;
         this.connections = connections;
         this.credentials = credentials;
         this.variables = variables;
+        this.jobs = jobs;
         this.renderer = new ProfileRenderer(vault.mount());
     }
 
     /** The targets of these environments, by environment id. */
     public Uni<Map<UUID, DeploymentTarget>> resolve(Collection<UUID> environmentIds) {
-        return environments.findByIds(environmentIds).chain(this::render);
+        return environments.findByIds(environmentIds)
+                .chain(found -> render(found.stream().collect(Collectors.toMap(Environment::getId, Function.identity())), variables::resolve));
     }
 
-    /** The target of one environment of a project, named by the references; NOT_FOUND says what the project has. */
-    public Uni<DeploymentTarget> find(ProjectRef projectRef, EnvironmentRef environmentRef) {
-        return findEnvironment(projectRef, environmentRef)
-                .chain(environment -> render(List.of(environment)).map(targets -> targets.get(environment.getId())));
+    /** The targets of these jobs, by job id: their environments' targets with the jobs' variable values applied. */
+    public Uni<Map<UUID, DeploymentTarget>> resolveJobs(Collection<UUID> jobIds) {
+        return jobs.findByIds(jobIds).chain(found -> environments.findByIds(found.stream().map(Job::getEnvironmentId).distinct().toList())
+                .chain(environmentsFound -> {
+                    Map<UUID, Environment> byId = environmentsFound.stream().collect(Collectors.toMap(Environment::getId, Function.identity()));
+                    return render(found.stream().collect(Collectors.toMap(Job::getId, job -> byId.get(job.getEnvironmentId()))),
+                            variables::resolveJobs);
+                }));
+    }
+
+    /**
+     * The target of one environment of a project, named by the references; NOT_FOUND says what the project has. With
+     * {@code jobId}, the target of that job, which must run in the environment (else NOT_FOUND on job).
+     */
+    public Uni<DeploymentTarget> find(ProjectRef projectRef, EnvironmentRef environmentRef, UUID jobId) {
+        return findEnvironment(projectRef, environmentRef).chain(environment -> {
+            if (jobId == null) {
+                return render(Map.of(environment.getId(), environment), variables::resolve).map(targets -> targets.get(environment.getId()));
+            }
+            return jobs.findByIds(List.of(jobId)).chain(found -> {
+                if (found.isEmpty() || !found.get(0).getEnvironmentId().equals(environment.getId())) {
+                    return Uni.createFrom().failure(new NotFoundException("job", "Job " + jobId + " does not run in environment '"
+                            + environment.getName() + "'"));
+                }
+                return render(Map.of(jobId, environment), variables::resolveJobs).map(targets -> targets.get(jobId));
+            });
+        });
     }
 
     /** The environment the references name (access.AccessRules checks an integration's scope against it). */
@@ -86,7 +117,7 @@ public class DeploymentTargetService {
             if (found.isEmpty()) {
                 throw NotFoundException.of("environmentId", "Environment", environmentId);
             }
-            return parts(found).map(parts -> secretPaths(parts.get(environmentId)));
+            return parts(Map.of(environmentId, found.get(0)), variables::resolve).map(parts -> secretPaths(parts.get(environmentId)));
         });
     }
 
@@ -106,24 +137,36 @@ public class DeploymentTargetService {
         }).toList();
     }
 
-    private Uni<Map<UUID, DeploymentTarget>> render(List<Environment> found) {
-        return parts(found).map(parts -> parts.values().stream()
-                .collect(Collectors.toMap(part -> part.environment().getId(), renderer::render, (a, b) -> a)));
+    /** One target per key (an environment's id or a job's), rendered from its {@link #parts}. */
+    private Uni<Map<UUID, DeploymentTarget>> render(Map<UUID, Environment> environmentOf,
+            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf) {
+        return parts(environmentOf, variablesOf).map(parts -> {
+            Map<UUID, DeploymentTarget> targets = new HashMap<>();
+            parts.forEach((key, part) -> targets.put(key, renderer.render(part)));
+            return targets;
+        });
     }
 
-    /** What the targets of these environments are made of, by environment id: one statement per kind for all of them. */
-    private Uni<Map<UUID, ProfileRenderer.Parts>> parts(List<Environment> found) {
-        List<UUID> ids = found.stream().map(Environment::getId).toList();
+    /**
+     * What the targets are made of, per key (an environment's id or a job's): {@code environmentOf} says where each key
+     * runs, {@code variablesOf} loads the keys' variables after precedence; one statement per kind for all the keys.
+     */
+    private Uni<Map<UUID, ProfileRenderer.Parts>> parts(Map<UUID, Environment> environmentOf,
+            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf) {
+        List<Environment> found = environmentOf.values().stream().distinct().toList();
+        List<UUID> ids = found.stream().map(Environment::getId).distinct().toList();
         List<UUID> projectIds = found.stream().map(Environment::getProjectId).distinct().toList();
         List<UUID> connectionIds = found.stream().map(Environment::getConnectionId).filter(Objects::nonNull).distinct().toList();
         return projects.findByIds(projectIds).chain(projectsById -> connections.settingsByIds(connectionIds)
                 .chain(connectionsById -> credentials.settingsByEnvironments(ids)
-                        .chain(credentialsById -> variables.resolve(ids).map(variablesById -> found.stream()
-                                .collect(Collectors.toMap(Environment::getId, environment -> new ProfileRenderer.Parts(environment,
-                                        projectsById.get(environment.getProjectId()),
-                                        environment.getConnectionId() == null ? null : connectionsById.get(environment.getConnectionId()),
-                                        credentialsById.get(environment.getId()), variablesById.getOrDefault(environment.getId(), List.of())),
-                                        (a, b) -> a))))));
+                        .chain(credentialsById -> variablesOf.apply(environmentOf.keySet()).map(variablesByKey -> {
+                            Map<UUID, ProfileRenderer.Parts> parts = new HashMap<>();
+                            environmentOf.forEach((key, environment) -> parts.put(key, new ProfileRenderer.Parts(environment,
+                                    projectsById.get(environment.getProjectId()),
+                                    environment.getConnectionId() == null ? null : connectionsById.get(environment.getConnectionId()),
+                                    credentialsById.get(environment.getId()), variablesByKey.getOrDefault(key, List.of()))));
+                            return parts;
+                        }))));
     }
 
     private static Environment pick(Project project, List<Environment> candidates, EnvironmentRef ref) {

@@ -26,7 +26,6 @@ import dev.envplane.environment.ExtendedAttributes;
 import dev.envplane.project.Project;
 import dev.envplane.secrets.SecretReference;
 import dev.envplane.variable.ResolvedVariable;
-import dev.envplane.variable.VariableScope;
 
 /**
  * Turns an environment, its project, connection and credentials into a {@link DeploymentTarget}, by the adapter's
@@ -155,7 +154,11 @@ final class ProfileRenderer {
 
     /** A project variable after precedence; a secret one comes with its Vault location, not its value. */
     private TargetVariable variable(ResolvedVariable variable) {
-        VariableSource source = variable.getSource() == VariableScope.ENVIRONMENT ? VariableSource.ENVIRONMENT : VariableSource.PROJECT_DEFAULT;
+        VariableSource source = switch (variable.getSource()) {
+            case PROJECT_DEFAULT -> VariableSource.PROJECT_DEFAULT;
+            case ENVIRONMENT -> VariableSource.ENVIRONMENT;
+            case JOB -> VariableSource.JOB;
+        };
         SecretLocation location = variable.isSecret() ? new SecretLocation(variable.getName(), variable.getName(), SecretDelivery.VALUE, mount,
                 variable.getSecretPath(), variable.getSecretKey(), variable.getSecretVersion()) : null;
         return new TargetVariable(variable.getName(), variable.getValue(), variable.isSecret(), source, location);

@@ -9,5 +9,7 @@ public enum VariableSource {
     @Description("The project's default value.")
     PROJECT_DEFAULT,
     @Description("The environment's own value, which wins over the project default.")
-    ENVIRONMENT
+    ENVIRONMENT,
+    @Description("The job's own value (a job's target only), which wins over the environment's and the project default.")
+    JOB
 }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 /** A variable with the values it has, built from its rows (no further loading). */
 @Type("EnvironmentVariable")
-@Description("An environment variable of a project: its project default and its per-environment values.")
+@Description("An environment variable of a project: its project default, its per-environment and its per-job values.")
 public class EnvironmentVariableView {
 
     private final EnvironmentVariable variable;
@@ -22,7 +22,8 @@ public class EnvironmentVariableView {
     EnvironmentVariableView(EnvironmentVariable variable, List<VariableValue> values) {
         this.variable = variable;
         this.values = values.stream().filter(VariableValue::isSet)
-                .sorted(Comparator.comparing(VariableValue::environmentId, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+                .sorted(Comparator.comparing(VariableValue::environmentId, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(VariableValue::jobId, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     UUID projectId() {
@@ -55,6 +56,13 @@ public class EnvironmentVariableView {
     @Description("The values of single environments, ordered by environment id.")
     public List<@NonNull VariableValueView> getEnvironmentValues() {
         return values.stream().filter(value -> value.scope() == VariableScope.ENVIRONMENT)
+                .map(value -> new VariableValueView(value, variable.secret())).toList();
+    }
+
+    @NonNull
+    @Description("The values of single jobs, ordered by job id; they override the environment's value and the project default.")
+    public List<@NonNull VariableValueView> getJobValues() {
+        return values.stream().filter(value -> value.scope() == VariableScope.JOB)
                 .map(value -> new VariableValueView(value, variable.secret())).toList();
     }
 

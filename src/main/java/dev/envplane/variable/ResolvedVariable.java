@@ -8,11 +8,12 @@ import org.eclipse.microprofile.graphql.Type;
 import dev.envplane.secrets.SecretReference;
 
 /**
- * A variable as it applies to one environment, after precedence. For secrets it carries where the value is in Vault
+ * A variable as it applies to one environment or job, after precedence. For secrets it carries where the value is in Vault
  * (path, key, version) for features that hand those locations on; GraphQL shows only the version.
  */
 @Type("ResolvedEnvironmentVariable")
-@Description("A variable as it applies to an environment: its own value if it has one, else the project default.")
+@Description("A variable as it applies to an environment or a job: the job's own value if it has one, else the environment's, "
+        + "else the project default.")
 public class ResolvedVariable {
 
     private final String name;
@@ -39,7 +40,7 @@ public class ResolvedVariable {
     }
 
     @NonNull
-    @Description("Which value applies: the environment's own (ENVIRONMENT) or the project default (PROJECT_DEFAULT).")
+    @Description("Which value applies: the job's own (JOB), the environment's (ENVIRONMENT) or the project default (PROJECT_DEFAULT).")
     public VariableScope getSource() {
         return source;
     }

@@ -16,11 +16,12 @@ import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
 import dev.envplane.api.SessionBoundary;
 import dev.envplane.environment.Environment;
+import dev.envplane.job.Job;
 import dev.envplane.project.Project;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
-/** Environment variables: their mutations and the variable fields of Project and Environment (one statement per level). */
+/** Environment variables: their mutations and the variable fields of Project, Environment and Job (one statement per level). */
 @GraphQLApi
 @MapsErrors
 @SessionBoundary
@@ -44,8 +45,8 @@ public class VariableGraphQLApi {
 
     @PermissionsAllowed(Permissions.WRITE_VARIABLE_VALUES)
     @Mutation("setEnvironmentVariableValues")
-    @Description("Sets or clears many values of a project's variables at once, atomically: every entry is checked before "
-            + "anything is written, and a failure anywhere (Vault included) changes nothing. Returns the variables touched, by name.")
+    @Description("Sets or clears many values of a project's variables at once (project defaults, environments' and jobs' "
+            + "values), atomically: every entry is checked before anything is written, and a failure anywhere (Vault included) changes nothing. Returns the variables touched, by name.")
     public Uni<@NonNull List<@NonNull EnvironmentVariableView>> setEnvironmentVariableValues(@NonNull @Id String projectId,
             @NonNull List<@NonNull VariableValueInput> values) {
         return service.setValues(Ids.parse("projectId", projectId), values);
@@ -70,5 +71,12 @@ public class VariableGraphQLApi {
     @PermissionsAllowed(Permissions.READ)
     public Uni<@NonNull List<@NonNull ResolvedVariable>> environmentVariables(@Source Environment environment) {
         return Batches.loadList(graphql, "Environment.environmentVariables", environment.getId(), service::resolve);
+    }
+
+    @Description("The variables that apply to this job's runs, ordered by name: the job's own value where it has one, else its "
+            + "environment's, else the project default. Secret values show only their Vault version.")
+    @PermissionsAllowed(Permissions.READ)
+    public Uni<@NonNull List<@NonNull ResolvedVariable>> environmentVariables(@Source Job job) {
+        return Batches.loadList(graphql, "Job.environmentVariables", job.getId(), service::resolveJobs);
     }
 }

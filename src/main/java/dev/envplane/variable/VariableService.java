@@ -24,6 +24,9 @@ import dev.envplane.deletion.Deletion;
 import dev.envplane.environment.Environment;
 import dev.envplane.environment.EnvironmentDeletionHook;
 import dev.envplane.environment.EnvironmentService;
+import dev.envplane.job.Job;
+import dev.envplane.job.JobDeletionHook;
+import dev.envplane.job.JobService;
 import dev.envplane.project.ProjectDeletionHook;
 import dev.envplane.project.ProjectService;
 import dev.envplane.secrets.Secret;
@@ -39,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  * {@link SecretProtocol} inside the caller's transaction, so a failure anywhere undoes the database and Vault.
  */
 @ApplicationScoped
-public class VariableService implements EnvironmentDeletionHook, ProjectDeletionHook {
+public class VariableService implements EnvironmentDeletionHook, ProjectDeletionHook, JobDeletionHook {
 
     static final int MAX_VALUE_LENGTH = 10_000;
     static final int MAX_VARIABLES_PER_PROJECT = 500;
@@ -49,15 +52,17 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
     private final VariableValueRepository values;
     private final ProjectService projects;
     private final EnvironmentService environments;
+    private final JobService jobs;
     private final SecretStore secretStore;
     private final SecretProtocol secrets;
 
     VariableService(VariableRepository variables, VariableValueRepository values, ProjectService projects,
-            EnvironmentService environments, SecretStore secretStore, SecretProtocol secrets) {
+            EnvironmentService environments, JobService jobs, SecretStore secretStore, SecretProtocol secrets) {
         this.variables = variables;
         this.values = values;
         this.projects = projects;
         this.environments = environments;
+        this.jobs = jobs;
         this.secretStore = secretStore;
         this.secrets = secrets;
     }
@@ -86,23 +91,37 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
         if (environmentIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return values.candidatesFor(environmentIds).map(rows -> {
-            Map<UUID, Map<UUID, Object[]>> winners = new HashMap<>();
-            for (Object[] row : rows) {
-                VariableValue candidate = (VariableValue) row[2];
-                if (!candidate.isSet()) {
-                    continue;
-                }
-                winners.computeIfAbsent((UUID) row[0], ignored -> new LinkedHashMap<>()).merge(candidate.variableId(), row,
-                        (held, other) -> ((VariableValue) other[2]).scope() == VariableScope.ENVIRONMENT ? other : held);
+        return values.candidatesFor(environmentIds).map(rows -> winners(environmentIds, rows));
+    }
+
+    /**
+     * The variables that apply to each listed job, after precedence (the job's own value, else its environment's, else
+     * the project default), ordered by name, like {@link #resolve}. One statement for any number of jobs.
+     */
+    public Uni<Map<UUID, List<ResolvedVariable>>> resolveJobs(Collection<UUID> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return values.candidatesForJobs(jobIds).map(rows -> winners(jobIds, rows));
+    }
+
+    /** Rows of {owner id, variable, candidate value} ordered by name: per owner and variable, the set value of the highest scope. */
+    private static Map<UUID, List<ResolvedVariable>> winners(Collection<UUID> owners, List<Object[]> rows) {
+        Map<UUID, Map<UUID, Object[]>> winners = new HashMap<>();
+        for (Object[] row : rows) {
+            VariableValue candidate = (VariableValue) row[2];
+            if (!candidate.isSet()) {
+                continue;
             }
-            Map<UUID, List<ResolvedVariable>> resolved = new HashMap<>();
-            for (UUID environmentId : environmentIds) {
-                resolved.put(environmentId, winners.getOrDefault(environmentId, Map.of()).values().stream()
-                        .map(row -> new ResolvedVariable((EnvironmentVariable) row[1], (VariableValue) row[2])).toList());
-            }
-            return resolved;
-        });
+            winners.computeIfAbsent((UUID) row[0], ignored -> new LinkedHashMap<>()).merge(candidate.variableId(), row,
+                    (held, other) -> ((VariableValue) other[2]).scope().outranks(((VariableValue) held[2]).scope()) ? other : held);
+        }
+        Map<UUID, List<ResolvedVariable>> resolved = new HashMap<>();
+        for (UUID owner : owners) {
+            resolved.put(owner, winners.getOrDefault(owner, Map.of()).values().stream()
+                    .map(row -> new ResolvedVariable((EnvironmentVariable) row[1], (VariableValue) row[2])).toList());
+        }
+        return resolved;
     }
 
     /** Creates a variable with its first values; a name the project already has is a CONFLICT. */
@@ -111,13 +130,13 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
         String name = VariableNames.check("name", input.name());
         List<Change> changes = new ArrayList<>();
         if (input.projectDefault() != null) {
-            changes.add(new Change("projectDefault", name, null, checkValue("projectDefault", input.projectDefault())));
+            changes.add(new Change("projectDefault", name, null, null, checkValue("projectDefault", input.projectDefault())));
         }
         List<CreateEnvironmentVariableInput.EnvironmentValueInput> given = input.environmentValues() == null ? List.of() : input.environmentValues();
         for (int i = 0; i < given.size(); i++) {
             String field = "environmentValues[" + i + "]";
             Fields.required(field, given.get(i));
-            changes.add(new Change(field, name, Ids.parse(field + ".environmentId", given.get(i).environmentId()),
+            changes.add(new Change(field, name, Ids.parse(field + ".environmentId", given.get(i).environmentId()), null,
                     checkValue(field + ".value", given.get(i).value())));
         }
         refuseDuplicates(changes);
@@ -152,8 +171,13 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
             VariableValueInput input = inputs.get(i);
             String name = VariableNames.check(field + ".name", input.name());
             UUID environmentId = input.environmentId() == null ? null : Ids.parse(field + ".environmentId", input.environmentId());
+            UUID jobId = input.jobId() == null ? null : Ids.parse(field + ".jobId", input.jobId());
+            if (environmentId != null && jobId != null) {
+                throw new ValidationException(field + ".jobId", field + " names an environment and a job; a value is for one of them "
+                        + "(a job's value already applies only in the job's environment)");
+            }
             String value = input.value() == null ? null : checkValue(field + ".value", input.value());
-            changes.add(new Change(field, name, environmentId, value));
+            changes.add(new Change(field, name, environmentId, jobId, value));
         }
         refuseDuplicates(changes);
         return projects.lock(projectId, "projectId").chain(project -> variables.findByProject(projectId)).chain(existing -> {
@@ -184,6 +208,12 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
                 }));
     }
 
+    /** A job's values go with it (deleteJob, or its environment's or project's deletion). */
+    @Override
+    public Uni<Void> beforeDelete(List<Job> deleted, Deletion deletion) {
+        return values.findByJobs(deleted.stream().map(Job::getId).toList()).chain(rows -> deleteWithSecrets(rows, "job deleted", deletion));
+    }
+
     @Override
     public Uni<Void> beforeDelete(Environment environment, Deletion deletion) {
         return values.findByEnvironment(environment.getId()).chain(rows -> deleteWithSecrets(rows, "environment deleted", deletion));
@@ -212,19 +242,20 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
                 .collect().last().replaceWithVoid());
     }
 
-    /** Under the project lock: checks the environments, then applies the changes one after the other. */
+    /** Under the project lock: checks the environments and jobs, then applies the changes one after the other. */
     private Uni<Void> apply(UUID projectId, Map<String, EnvironmentVariable> byName, List<Change> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return checkEnvironments(projectId, changes)
+                .chain(() -> checkJobs(projectId, changes))
                 .chain(() -> values.findByVariables(changes.stream().map(change -> byName.get(change.name()).id()).collect(Collectors.toSet())))
                 .chain(rows -> {
                     Map<Target, VariableValue> current = rows.stream()
-                            .collect(Collectors.toMap(row -> new Target(row.variableId(), row.environmentId()), Function.identity()));
+                            .collect(Collectors.toMap(row -> new Target(row.variableId(), row.environmentId(), row.jobId()), Function.identity()));
                     return Multi.createFrom().iterable(changes)
                             .onItem().transformToUniAndConcatenate(change -> applyOne(projectId, byName.get(change.name()), change,
-                                    current.get(new Target(byName.get(change.name()).id(), change.environmentId()))))
+                                    current.get(new Target(byName.get(change.name()).id(), change.environmentId(), change.jobId()))))
                             .collect().last();
                 })
                 .chain(() -> values.flush());
@@ -235,17 +266,18 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
             if (change.value() == null) {
                 return current == null ? Uni.createFrom().voidItem() : values.delete(current);
             }
-            VariableValue row = current != null ? current : new VariableValue(variable.id(), change.environmentId());
+            VariableValue row = current != null ? current : new VariableValue(variable.id(), change.environmentId(), change.jobId());
             row.value(change.value());
             return current != null ? Uni.createFrom().voidItem() : values.persist(row).replaceWithVoid();
         }
-        String path = change.environmentId() == null ? secretStore.variableDefaultPath(projectId, variable.id())
-                : secretStore.variableEnvironmentPath(projectId, variable.id(), change.environmentId());
+        String path = change.jobId() != null ? secretStore.variableJobPath(projectId, variable.id(), change.jobId())
+                : change.environmentId() != null ? secretStore.variableEnvironmentPath(projectId, variable.id(), change.environmentId())
+                : secretStore.variableDefaultPath(projectId, variable.id());
         if (current == null) {
             if (change.value() == null) {
                 return Uni.createFrom().voidItem();
             }
-            VariableValue row = new VariableValue(variable.id(), change.environmentId());
+            VariableValue row = new VariableValue(variable.id(), change.environmentId(), change.jobId());
             return secrets.writeNew(path, Map.of(VariableValue.SECRET_KEY, Secret.of(change.value())))
                     .chain(written -> {
                         row.secrets(written);
@@ -278,6 +310,34 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
         });
     }
 
+    /**
+     * Every job named must belong to the project: NOT_FOUND if it does not exist, VALIDATION if it is another's. The
+     * jobs stay share-locked until commit, so a concurrent deleteJob waits and then removes the values written here.
+     */
+    private Uni<Void> checkJobs(UUID projectId, List<Change> changes) {
+        Set<UUID> named = changes.stream().map(Change::jobId).filter(id -> id != null).collect(Collectors.toSet());
+        if (named.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return jobs.lockForAttaching(named).chain(found -> {
+            Map<UUID, Job> byId = found.stream().collect(Collectors.toMap(Job::getId, Function.identity()));
+            for (Change change : changes) {
+                if (change.jobId() == null) {
+                    continue;
+                }
+                Job job = byId.get(change.jobId());
+                String field = change.field() + ".jobId";
+                if (job == null) {
+                    return Uni.createFrom().failure(NotFoundException.of(field, "Job", change.jobId()));
+                }
+                if (!job.getProjectId().equals(projectId)) {
+                    return Uni.createFrom().failure(new ValidationException(field, "Job " + change.jobId() + " belongs to another project"));
+                }
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
     /** Length only: values are taken as given (spaces and newlines are part of a value). Never echoes the value. */
     private static String checkValue(String field, String value) {
         if (value == null) {
@@ -292,7 +352,7 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
     private static void refuseDuplicates(List<Change> changes) {
         Set<List<Object>> seen = new HashSet<>();
         for (Change change : changes) {
-            List<Object> target = Arrays.asList(change.name(), change.environmentId());
+            List<Object> target = Arrays.asList(change.name(), change.environmentId(), change.jobId());
             if (!seen.add(target)) {
                 throw new ValidationException(change.field(), change.field() + " sets a value that an earlier entry sets too");
             }
@@ -303,10 +363,13 @@ public class VariableService implements EnvironmentDeletionHook, ProjectDeletion
         return new ConflictException("name", "The project already has a variable named '" + name + "'");
     }
 
-    /** One value to set (value) or clear (null) of the variable {@code name}, in an environment or (null) the default. */
-    private record Change(String field, String name, UUID environmentId, String value) {
+    /**
+     * One value to set (value) or clear (null) of the variable {@code name}: for a job, in an environment, or (both
+     * null) the default.
+     */
+    private record Change(String field, String name, UUID environmentId, UUID jobId, String value) {
     }
 
-    private record Target(UUID variableId, UUID environmentId) {
+    private record Target(UUID variableId, UUID environmentId, UUID jobId) {
     }
 }

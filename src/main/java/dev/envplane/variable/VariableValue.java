@@ -33,6 +33,8 @@ public class VariableValue extends Tracked {
     private VariableScope scope;
     @Column(name = "environment_id", updatable = false)
     private UUID environmentId;
+    @Column(name = "job_id", updatable = false)
+    private UUID jobId;
     private String value;
     @Embedded
     private SecretReference secrets;
@@ -40,11 +42,13 @@ public class VariableValue extends Tracked {
     protected VariableValue() {
     }
 
-    VariableValue(UUID variableId, UUID environmentId) {
+    /** A job's value when {@code jobId} is given, else an environment's, else the project default (never both ids). */
+    VariableValue(UUID variableId, UUID environmentId, UUID jobId) {
         this.id = UUID.randomUUID();
         this.variableId = variableId;
-        this.scope = environmentId == null ? VariableScope.PROJECT_DEFAULT : VariableScope.ENVIRONMENT;
+        this.scope = jobId != null ? VariableScope.JOB : environmentId != null ? VariableScope.ENVIRONMENT : VariableScope.PROJECT_DEFAULT;
         this.environmentId = environmentId;
+        this.jobId = jobId;
     }
 
     public UUID id() {
@@ -59,9 +63,14 @@ public class VariableValue extends Tracked {
         return scope;
     }
 
-    /** Null for the project default. */
+    /** Null for the project default and job values. */
     public UUID environmentId() {
         return environmentId;
+    }
+
+    /** Set for job values only. */
+    public UUID jobId() {
+        return jobId;
     }
 
     /** The plain value; always null for a secret. */

@@ -20,6 +20,10 @@ public class VariableValueRepository implements PanacheRepositoryBase<VariableVa
         return list("environmentId", environmentId);
     }
 
+    Uni<List<VariableValue>> findByJobs(Collection<UUID> jobIds) {
+        return jobIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("jobId in ?1", jobIds);
+    }
+
     Uni<List<VariableValue>> findByProject(UUID projectId) {
         return list("variableId in (select v.id from EnvironmentVariable v where v.projectId = ?1)", projectId);
     }
@@ -35,6 +39,20 @@ public class VariableValueRepository implements PanacheRepositoryBase<VariableVa
                 + "where e.id in :environmentIds order by v.name", Object[].class)
                 .setParameter("projectDefault", VariableScope.PROJECT_DEFAULT)
                 .setParameter("environmentIds", environmentIds).getResultList());
+    }
+
+    /**
+     * For each listed job, every value that can apply to it (its own, its environment's and its project's defaults),
+     * with the variable: rows of {job id, EnvironmentVariable, VariableValue}, in one statement.
+     */
+    Uni<List<Object[]>> candidatesForJobs(Collection<UUID> jobIds) {
+        return getSession().chain(session -> session.createSelectionQuery("select j.id, v, val from Job j "
+                + "join EnvironmentVariable v on v.projectId = j.projectId "
+                + "join VariableValue val on val.variableId = v.id "
+                + "and (val.jobId = j.id or val.environmentId = j.environmentId or val.scope = :projectDefault) "
+                + "where j.id in :jobIds order by v.name", Object[].class)
+                .setParameter("projectDefault", VariableScope.PROJECT_DEFAULT)
+                .setParameter("jobIds", jobIds).getResultList());
     }
 
     Uni<Void> deleteAll(Collection<VariableValue> rows) {

@@ -28,9 +28,15 @@ public class VariableValueView {
     }
 
     @Id
-    @Description("The environment this value is for; null for the project default.")
+    @Description("The environment this value is for; null for the project default and job values.")
     public UUID getEnvironmentId() {
         return row.environmentId();
+    }
+
+    @Id
+    @Description("The job this value is for; null for other scopes.")
+    public UUID getJobId() {
+        return row.jobId();
     }
 
     @Description("The plain value; always null for a secret variable.")

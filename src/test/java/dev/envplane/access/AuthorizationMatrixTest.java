@@ -155,6 +155,38 @@ class AuthorizationMatrixTest {
         }
     }
 
+    static Stream<Arguments> roleByDeploymentKind() {
+        return roleByKind().filter(cell -> cell.get()[1] != Kind.DEVELOPMENT);
+    }
+
+    @ParameterizedTest(name = "{0} sets a variable value of a job in a {1} environment")
+    @MethodSource("roleByDeploymentKind")
+    void setJobVariableValue(String role, Kind kind) {
+        jobVariable();
+        String job = execute("mutation($e: ID!) { createJob(input: {environmentId: $e, name: \"j\", steps: [\"dbt build\"]}) { id } }",
+                vars("e", project().environments().get(kind))).body("errors", nullValue()).extract().path("data.createJob.id");
+        ValidatableResponse response = GraphQL.as(token(role)).execute("mutation($p: ID!, $j: ID!) { setEnvironmentVariableValues(projectId: $p, "
+                + "values: [{name: \"DBT_JOB_SETTING\", jobId: $j, value: \"v\"}]) { name } }", vars("p", project().id(), "j", job));
+        boolean allowed = role.equals("admin") || role.equals("developer") && kind != Kind.PRODUCTION;
+        if (allowed) {
+            response.body("errors", nullValue());
+        } else {
+            assertForbidden(response, Permissions.WRITE_VARIABLE_VALUES);
+        }
+        assertEquals(allowed ? 1 : 0, Database.count("select count(*) from environment_variable_value where job_id = ?::uuid", job));
+    }
+
+    private static boolean jobVariableCreated;
+
+    /** The variable the job cells set, created once by an admin. */
+    private static synchronized void jobVariable() {
+        if (!jobVariableCreated) {
+            execute("mutation($p: ID!) { createEnvironmentVariable(input: {projectId: $p, name: \"DBT_JOB_SETTING\"}) { id } }",
+                    vars("p", project().id())).body("errors", nullValue());
+            jobVariableCreated = true;
+        }
+    }
+
     @ParameterizedTest(name = "{0} reads a {1} environment")
     @MethodSource("roleByKind")
     void readEnvironment(String role, Kind kind) {
