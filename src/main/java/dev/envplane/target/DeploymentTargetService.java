@@ -64,7 +64,7 @@ public class DeploymentTargetService {
     /** The targets of these environments, by environment id. */
     public Uni<Map<UUID, DeploymentTarget>> resolve(Collection<UUID> environmentIds) {
         return environments.findByIds(environmentIds)
-                .chain(found -> render(found.stream().collect(Collectors.toMap(Environment::getId, Function.identity())), variables::resolve));
+                .chain(found -> render(found.stream().collect(Collectors.toMap(Environment::getId, Function.identity())), variables::resolve, Map.of()));
     }
 
     /** The targets of these jobs, by job id: their environments' targets with the jobs' variable values applied. */
@@ -73,7 +73,7 @@ public class DeploymentTargetService {
                 .chain(environmentsFound -> {
                     Map<UUID, Environment> byId = environmentsFound.stream().collect(Collectors.toMap(Environment::getId, Function.identity()));
                     return render(found.stream().collect(Collectors.toMap(Job::getId, job -> byId.get(job.getEnvironmentId()))),
-                            variables::resolveJobs);
+                            variables::resolveJobs, settingsOf(found));
                 }));
     }
 
@@ -84,14 +84,14 @@ public class DeploymentTargetService {
     public Uni<DeploymentTarget> find(ProjectRef projectRef, EnvironmentRef environmentRef, UUID jobId) {
         return findEnvironment(projectRef, environmentRef).chain(environment -> {
             if (jobId == null) {
-                return render(Map.of(environment.getId(), environment), variables::resolve).map(targets -> targets.get(environment.getId()));
+                return render(Map.of(environment.getId(), environment), variables::resolve, Map.of()).map(targets -> targets.get(environment.getId()));
             }
             return jobs.findByIds(List.of(jobId)).chain(found -> {
                 if (found.isEmpty() || !found.get(0).getEnvironmentId().equals(environment.getId())) {
                     return Uni.createFrom().failure(new NotFoundException("job", "Job " + jobId + " does not run in environment '"
                             + environment.getName() + "'"));
                 }
-                return render(Map.of(jobId, environment), variables::resolveJobs).map(targets -> targets.get(jobId));
+                return render(Map.of(jobId, environment), variables::resolveJobs, settingsOf(found)).map(targets -> targets.get(jobId));
             });
         });
     }
@@ -117,7 +117,7 @@ public class DeploymentTargetService {
             if (found.isEmpty()) {
                 throw NotFoundException.of("environmentId", "Environment", environmentId);
             }
-            return parts(Map.of(environmentId, found.get(0)), variables::resolve).map(parts -> secretPaths(parts.get(environmentId)));
+            return parts(Map.of(environmentId, found.get(0)), variables::resolve, Map.of()).map(parts -> secretPaths(parts.get(environmentId)));
         });
     }
 
@@ -137,10 +137,14 @@ public class DeploymentTargetService {
         }).toList();
     }
 
+    private static Map<UUID, ProfileRenderer.JobSettings> settingsOf(List<Job> jobs) {
+        return jobs.stream().collect(Collectors.toMap(Job::getId, job -> new ProfileRenderer.JobSettings(job.getTargetNameOverride(), job.getThreads())));
+    }
+
     /** One target per key (an environment's id or a job's), rendered from its {@link #parts}. */
     private Uni<Map<UUID, DeploymentTarget>> render(Map<UUID, Environment> environmentOf,
-            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf) {
-        return parts(environmentOf, variablesOf).map(parts -> {
+            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf, Map<UUID, ProfileRenderer.JobSettings> jobOf) {
+        return parts(environmentOf, variablesOf, jobOf).map(parts -> {
             Map<UUID, DeploymentTarget> targets = new HashMap<>();
             parts.forEach((key, part) -> targets.put(key, renderer.render(part)));
             return targets;
@@ -149,10 +153,11 @@ public class DeploymentTargetService {
 
     /**
      * What the targets are made of, per key (an environment's id or a job's): {@code environmentOf} says where each key
-     * runs, {@code variablesOf} loads the keys' variables after precedence; one statement per kind for all the keys.
+     * runs, {@code variablesOf} loads the keys' variables after precedence, {@code jobOf} holds a job key's own settings;
+     * one statement per kind for all the keys.
      */
     private Uni<Map<UUID, ProfileRenderer.Parts>> parts(Map<UUID, Environment> environmentOf,
-            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf) {
+            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf, Map<UUID, ProfileRenderer.JobSettings> jobOf) {
         List<Environment> found = environmentOf.values().stream().distinct().toList();
         List<UUID> ids = found.stream().map(Environment::getId).distinct().toList();
         List<UUID> projectIds = found.stream().map(Environment::getProjectId).distinct().toList();
@@ -164,7 +169,7 @@ public class DeploymentTargetService {
                             environmentOf.forEach((key, environment) -> parts.put(key, new ProfileRenderer.Parts(environment,
                                     projectsById.get(environment.getProjectId()),
                                     environment.getConnectionId() == null ? null : connectionsById.get(environment.getConnectionId()),
-                                    credentialsById.get(environment.getId()), variablesByKey.getOrDefault(key, List.of()))));
+                                    credentialsById.get(environment.getId()), variablesByKey.getOrDefault(key, List.of()), jobOf.get(key))));
                             return parts;
                         }))));
     }

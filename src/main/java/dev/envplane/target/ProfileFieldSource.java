@@ -10,6 +10,8 @@ public enum ProfileFieldSource {
     OVERRIDE,
     @Description("The environment's deployment credentials.")
     CREDENTIALS,
+    @Description("The job's own setting (its threads), in a job's target.")
+    JOB,
     @Description("The environment's extended attributes.")
     EXTENDED_ATTRIBUTES,
     @Description("A fixed value of the adapter (type, method).")

@@ -41,8 +41,16 @@ final class ProfileRenderer {
     }
 
     /** What the target is made of; {@code connection} and {@code credentials} may be null (not set up yet). */
+    /**
+     * What a target is made of; {@code job} only in a job's target: its settings override the environment's (target
+     * name, threads), and extended attributes still win over every other source.
+     */
     record Parts(Environment environment, Project project, StoredSettings connection, StoredSettings credentials,
-            List<ResolvedVariable> variables) {
+            List<ResolvedVariable> variables, JobSettings job) {
+    }
+
+    /** A job's overrides of its environment's target; null where the job keeps the environment's. */
+    record JobSettings(String targetNameOverride, Integer threads) {
     }
 
     DeploymentTarget render(Parts parts) {
@@ -56,12 +64,19 @@ final class ProfileRenderer {
             for (ProfileKey key : adapter.profile()) {
                 resolve(key, parts, fields, secrets, output);
             }
+            if (parts.job() != null && parts.job().threads() != null) {
+                output.put("threads", parts.job().threads());
+                fields.removeIf(field -> field.key().equals("threads"));
+                fields.add(new ProfileField("threads", String.valueOf(parts.job().threads()), false, ProfileFieldSource.JOB));
+            }
             applyExtendedAttributes(adapter, environment, fields, secrets, output);
         }
         List<TargetVariable> variables = new ArrayList<>(builtIns(environment));
         parts.variables().forEach(variable -> variables.add(variable(variable)));
         String profileName = profileName(project.getName());
-        String yaml = yaml(profileName, environment.getTargetName(), output);
+        String targetName = parts.job() != null && parts.job().targetNameOverride() != null ? parts.job().targetNameOverride()
+                : environment.getTargetName();
+        String yaml = yaml(profileName, targetName, output);
         GitTarget git = new GitTarget(project.getRepositoryUrl(),
                 environment.isUseCustomBranch() ? environment.getCustomBranch() : project.getDefaultBranch(), project.getDbtProjectSubdirectory());
         TreeSet<String> required = new TreeSet<>();
@@ -74,8 +89,9 @@ final class ProfileRenderer {
         if (parts.credentials() == null) {
             missing.add("credentials");
         }
-        int threads = parts.credentials() == null ? CredentialField.DEFAULT_THREADS : (Integer) parts.credentials().value("threads");
-        return new DeploymentTarget(environment, profileName, environment.getTargetName(), environment.getAdapterType(), threads,
+        int threads = parts.job() != null && parts.job().threads() != null ? parts.job().threads()
+                : parts.credentials() == null ? CredentialField.DEFAULT_THREADS : (Integer) parts.credentials().value("threads");
+        return new DeploymentTarget(environment, profileName, targetName, environment.getAdapterType(), threads,
                 environment.getDbtVersion(), git, fields, secrets, variables, List.copyOf(required), missing, yaml,
                 fingerprint(yaml, git, environment.getDbtVersion(), secrets, variables));
     }

@@ -5,6 +5,7 @@ import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -424,6 +425,37 @@ class JobVariableValuesTest {
         }
         assertFalse(ids.isEmpty(), "the job has values");
         return ids;
+    }
+
+    @Test
+    void aJobsTargetNameAndThreadsOverrideItsEnvironmentsInTheJobsTargetOnly() {
+        Fixtures.Environment env = Fixtures.environmentOn("postgres");
+        String password = Fixtures.unique("job-target-pw");
+        execute("mutation($e: ID!, $pw: String!) { setEnvironmentCredentials(environmentId: $e, input: {postgres: {username: \"dbt\", "
+                + "password: $pw, schema: \"analytics\", threads: 4}}) { threads } }", vars("e", env.id(), "pw", password))
+                .body("errors", nullValue());
+        String overriding = execute("mutation($input: CreateJobInput!) { createJob(input: $input) { id } }", vars("input", Map.of(
+                "environmentId", env.id(), "name", "ci", "steps", List.of("dbt build"), "targetNameOverride", "ci", "threads", 12)))
+                .body("errors", nullValue()).extract().path("data.createJob.id");
+        String plain = job(env.id(), "plain");
+        String target = "target { targetName threads profilesYml fields { key value source } }";
+        ValidatableResponse response = execute("query($j: ID!, $k: ID!, $e: ID!) { overriding: job(id: $j) { " + target + " } "
+                + "plain: job(id: $k) { " + target + " } environment(id: $e) { " + target + " } }",
+                vars("j", overriding, "k", plain, "e", env.id())).body("errors", nullValue());
+        response.body("data.overriding.target.targetName", equalTo("ci"))
+                .body("data.overriding.target.threads", equalTo(12))
+                .body("data.overriding.target.profilesYml", containsString("target: ci"))
+                .body("data.overriding.target.profilesYml", containsString("threads: 12"))
+                .body("data.overriding.target.fields.find { it.key == 'threads' }.source", equalTo("JOB"))
+                .body("data.overriding.target.fields.find { it.key == 'threads' }.value", equalTo("12"));
+        // a job without overrides, and the environment itself, keep the environment's target name and threads
+        for (String path : List.of("data.plain.target", "data.environment.target")) {
+            response.body(path + ".targetName", equalTo("default"))
+                    .body(path + ".threads", equalTo(4))
+                    .body(path + ".profilesYml", containsString("threads: 4"))
+                    .body(path + ".fields.find { it.key == 'threads' }.source", equalTo("CREDENTIALS"));
+        }
+        assertFalse(response.extract().asString().contains(password), "no target carries the password");
     }
 
     /** A deployment environment; deploymentType null for GENERAL. */
