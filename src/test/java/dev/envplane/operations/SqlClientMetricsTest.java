@@ -3,7 +3,7 @@ package dev.envplane.operations;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,11 @@ class SqlClientMetricsTest {
         CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
 
         given().get(LocalServicesResource.managementUrl("/q/metrics")).then().statusCode(200);
-        assertFalse(LocalServicesResource.applicationLog().contains("has been already registered"), "a meter registered twice");
+        // The tests run both HTTP servers on port 0 (no port chosen beforehand can be relied on), and Quarkus tags the
+        // http.server.active.* gauges with the port only above 0: those two, and only those, collide here (never in
+        // production, where the ports are 8080 and 9000; OperatorLogIT checks the packaged application's log).
+        List<String> twice = LocalServicesResource.applicationLog().lines().filter(line -> line.contains("has been already registered"))
+                .filter(line -> !line.contains("MeterId{name='http.server.active.")).toList();
+        assertTrue(twice.isEmpty(), "a meter registered twice: " + twice);
     }
 }
