@@ -5,6 +5,11 @@ import io.quarkus.test.junit.TestProfile;
 
 /** The same tests against the packaged application (the native executable with -Dnative). */
 @QuarkusIntegrationTest
-@TestProfile(SecretsGoNowhereElseTest.Canary.class)
+@TestProfile(SecretsGoNowhereElseTest.PackagedCanary.class)
 class SecretsGoNowhereElseIT extends SecretsGoNowhereElseTest {
+
+    @Override
+    protected boolean bindValuesAtTrace() {
+        return false;
+    }
 }
