@@ -6,13 +6,13 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 
 import graphql.GraphQL;
-import graphql.execution.preparsed.NoOpPreparsedDocumentProvider;
+import io.quarkus.arc.Arc;
 import io.smallrye.graphql.execution.event.InvokeInfo;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation, {@link DocumentCache}
- * in place of SmallRye's document cache (which needs SmallRye's instrumentations), and charges every root query or
+ * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation, the one {@link DocumentCache}
+ * (shared with {@link GraphQLHttpGate}) in place of SmallRye's document cache (which needs SmallRye's instrumentations), and charges every root query or
  * mutation to the request's {@link RequestBudget}. Nested fields are charged by {@link Batches}, once per batch: a
  * field resolved for 50 parents is one load, as it is one statement; each of them first checks that the client is
  * still there.
@@ -26,11 +26,8 @@ public final class ExecutionGuards implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        GraphQLLimits limits = GraphQLLimits.get();
-        return builder.instrumentation(new QueryGuard(limits))
-                .preparsedDocumentProvider(limits.documentCacheChars() > 0
-                        ? new DocumentCache(limits.documentCacheChars())
-                        : NoOpPreparsedDocumentProvider.INSTANCE);
+        return builder.instrumentation(new QueryGuard(GraphQLLimits.get()))
+                .preparsedDocumentProvider(Arc.container().instance(DocumentCache.class).get());
     }
 
     @Override

@@ -12,13 +12,13 @@ import java.util.function.BiConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,9 +58,14 @@ public class GraphQLHttpGate {
     private static final String GRAPHQL_PATH = "/graphql/?";
     /** Set once a request passed every check (a GET comes through twice: as itself, then rerouted as a POST). */
     private static final String CHECKED = GraphQLHttpGate.class.getName() + ".checked";
+    /** Looked up once: Json.createReader and its kin look the provider up again on every call (a service loader scan). */
+    private static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
 
     @Inject
     GraphQLLimits limits;
+
+    @Inject
+    DocumentCache documents;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -158,19 +163,22 @@ public class GraphQLHttpGate {
             refuse(routing, 400, mediaType, bad.getMessage());
             return;
         }
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(request.query)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens())))
-                    .build());
-        } catch (ParseCancelledException tooManyTokens) {
-            respond(routing, 400, mediaType, QueryGuard.tooComplex("more tokens", limits.maxTokens(), "envplane.graphql.max-tokens"));
-            return;
-        } catch (InvalidSyntaxException invalid) {
-            GraphQLError error = ErrorMessages.rewrite(invalid.toInvalidSyntaxError(), null);
-            // a well-formed request whose document does not parse: 200 for application/json, as the spec says
-            respond(routing, mediaType.equals(JSON) ? 200 : 400, mediaType, error);
-            return;
+        // a query kept by the document cache passed this parse and the token limit before: it is not parsed again
+        Document document = documents.knownQuery(request.query);
+        if (document == null) {
+            try {
+                document = Parser.parse(ParserEnvironment.newParserEnvironment().document(request.query)
+                        .parserOptions(ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(limits.maxTokens())))
+                        .build());
+            } catch (ParseCancelledException tooManyTokens) {
+                respond(routing, 400, mediaType, QueryGuard.tooComplex("more tokens", limits.maxTokens(), "envplane.graphql.max-tokens"));
+                return;
+            } catch (InvalidSyntaxException invalid) {
+                GraphQLError error = ErrorMessages.rewrite(invalid.toInvalidSyntaxError(), null);
+                // a well-formed request whose document does not parse: 200 for application/json, as the spec says
+                respond(routing, mediaType.equals(JSON) ? 200 : 400, mediaType, error);
+                return;
+            }
         }
         if (get && isMutationOrSubscription(document, request.operationName)) {
             routing.response().putHeader("Allow", "POST");
@@ -193,7 +201,7 @@ public class GraphQLHttpGate {
      * removed), so a checked GET query goes on as the equivalent JSON POST.
      */
     private static void asPost(RoutingContext routing, GraphQLRequest request) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("query", request.query);
+        JsonObjectBuilder body = JSON_PROVIDER.createObjectBuilder().add("query", request.query);
         if (request.operationName != null) {
             body.add("operationName", request.operationName);
         }
@@ -219,7 +227,7 @@ public class GraphQLHttpGate {
             throw new BadRequest("The request body must be a JSON object with a query");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(body.toString("UTF-8")))) {
+        try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(body.toString("UTF-8")))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException unparseable) {
             throw new BadRequest("The request body is not valid JSON");
@@ -254,7 +262,7 @@ public class GraphQLHttpGate {
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON_PROVIDER.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException unparseable) {
             throw new BadRequest(name + " must be a JSON object");
@@ -344,8 +352,8 @@ public class GraphQLHttpGate {
 
     private static void respond(RoutingContext routing, int status, String mediaType, GraphQLError error) {
         Map<String, Object> specification = error.toSpecification();
-        String body = Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder(specification)))
+        String body = JSON_PROVIDER.createObjectBuilder()
+                .add("errors", JSON_PROVIDER.createArrayBuilder().add(JSON_PROVIDER.createObjectBuilder(specification)))
                 .build().toString();
         routing.response().setStatusCode(status).putHeader("Content-Type", mediaType + "; charset=utf-8").end(body);
     }

@@ -1,6 +1,8 @@
 package dev.envplane.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,5 +71,17 @@ class DocumentCacheUnitTest {
         ask(cache, "{ x }".repeat(10), parse);
         ask(cache, "{ x }".repeat(10), parse);
         assertEquals(5, parsed.get(), "a document longer than the whole cache is not kept");
+    }
+
+    @Test
+    void theGateIsGivenOnlyQueriesThatParsedAndValidated() {
+        DocumentCache cache = new DocumentCache(10_000);
+        ask(cache, "{ projects { totalCount } }", parse);
+        ask(cache, "mutation { deleteProject(id: \"x\") { dryRun } }", parse);
+        ask(cache, "{ nosuch }", invalid);
+        assertNotNull(cache.knownQuery("{ projects { totalCount } }"));
+        assertNull(cache.knownQuery("mutation { deleteProject(id: \"x\") { dryRun } }"));
+        assertNull(cache.knownQuery("{ nosuch }"));
+        assertNull(cache.knownQuery("{ projects { totalCount } } "));
     }
 }
