@@ -26,8 +26,8 @@ public final class ExecutionGuards implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        return builder.instrumentation(new QueryGuard(GraphQLLimits.get()))
-                .preparsedDocumentProvider(Arc.container().instance(DocumentCache.class).get());
+        DocumentCache documents = Arc.container().instance(DocumentCache.class).get();
+        return builder.instrumentation(new QueryGuard(GraphQLLimits.get(), documents)).preparsedDocumentProvider(documents);
     }
 
     @Override

@@ -34,15 +34,17 @@ final class QueryGuard extends SimplePerformantInstrumentation {
     private static final Object ROOT = new Object();
 
     private final GraphQLLimits limits;
+    private final OperationCosts<Cost> costs;
 
-    QueryGuard(GraphQLLimits limits) {
+    QueryGuard(GraphQLLimits limits, DocumentCache documents) {
         this.limits = limits;
+        this.costs = new OperationCosts<>(documents);
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
-        Cost cost = measure(parameters.getExecutionContext());
+        Cost cost = costs.cost(parameters.getExecutionContext(), this::measure);
         if (cost.introspection && !limits.introspection()) {
             throw abort(RequestError.validationFailed("Introspection is disabled on this server", null, null));
         }

@@ -1,6 +1,7 @@
 package dev.envplane.api;
 
 import static dev.envplane.testing.GraphQL.execute;
+import static io.restassured.RestAssured.given;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,6 +20,8 @@ import dev.envplane.testing.LocalServicesResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /** With the document cache on (the default), every request is still checked on its own: limits and errors. */
 @QuarkusTest
@@ -37,6 +41,26 @@ class DocumentCacheTest {
                     .body("errors[0].extensions.limit", equalTo("envplane.graphql.max-complexity"))
                     .body("data", nullValue());
         }
+    }
+
+    /** The same kept document costs what its directives' variables and its chosen operation make it cost, every time. */
+    @Test
+    void aKeptDocumentIsMeasuredForItsVariablesAndOperation() {
+        String deep = "query($deep: Boolean!) { projects(first: 60) { edges { node { name environments @include(if: $deep) { "
+                + IntStream.range(0, 40).mapToObj(i -> "n" + i + ": name").collect(Collectors.joining(" ")) + " } } } } }";
+        String two = "query Cheap { projects(first: 1) { totalCount } } " + PAGE.replace("query(", "query Costly(");
+        for (int round = 0; round < 3; round++) {
+            execute(deep, vars("deep", false)).body("errors", nullValue());
+            execute(deep, vars("deep", true)).body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+            operation(two, "Cheap", Map.of()).body("errors", nullValue());
+            operation(two, "Costly", Map.of("first", 100)).body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+        }
+    }
+
+    private static ValidatableResponse operation(String document, String operationName, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", document, "operationName", operationName, "variables", variables))
+                .post("/graphql").then().statusCode(200);
     }
 
     @Test

@@ -84,4 +84,11 @@ class DocumentCacheUnitTest {
         assertNull(cache.knownQuery("{ nosuch }"));
         assertNull(cache.knownQuery("{ projects { totalCount } } "));
     }
+
+    @Test
+    void onlyPageSizesAndDirectivesMakeAVariablePartOfACost() {
+        var document = Parser.parse("query($id: ID!, $first: Int, $deep: Boolean!, $name: String) { project(id: $id) { name } "
+                + "projects(first: $first, after: $name) { edges { node { environments @include(if: $deep) { name } } } } }");
+        assertEquals(java.util.Set.of("first", "deep"), OperationCosts.costVariables(document));
+    }
 }
