@@ -173,8 +173,8 @@ function envplaneEnv(s, port) {
     ENVPLANE_SECRETS_OUTBOX_INTERVAL: '1h' };
 }
 const SERVERS = {
-  jvm: { label: 'envplane, JVM package', api: 'envplane', available: () => fs.existsSync(path.join(ROOT, opt.jar)),
-    start: (s, port) => start('jvm', JAVA, [...opt['java-options'].split(' ').filter(Boolean), '-jar', opt.jar], { env: envplaneEnv(s, port) }) },
+  jvm: { label: 'envplane, JVM package', api: 'envplane', available: () => fs.existsSync(path.resolve(ROOT, opt.jar)),
+    start: (s, port) => start('jvm', JAVA, [...opt['java-options'].split(' ').filter(Boolean), '-jar', path.resolve(ROOT, opt.jar)], { env: envplaneEnv(s, port) }) },
   native: { label: `envplane, native executable${opt['native-options'] ? ` (${opt['native-options']})` : ''}`, api: 'envplane', available: () => NATIVE && fs.existsSync(NATIVE),
     start: (s, port) => start('native', NATIVE, opt['native-options'].split(' ').filter(Boolean), { env: envplaneEnv(s, port) }) },
   postgraphile: { label: 'PostGraphile 5.1.5 (amber preset, Node 22)', api: 'postgraphile', available: () => true,
