@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envplane.adapter.AdapterType;
 import dev.envplane.api.PageRequest;
+import dev.envplane.database.PrimaryKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 public class WarehouseConnectionRepository implements PanacheRepositoryBase<WarehouseConnection, UUID> {
 
     public Uni<List<WarehouseConnection>> findByIds(Collection<UUID> ids) {
-        return list("id in ?1", ids);
+        return PrimaryKeys.find(WarehouseConnection.class, ids);
     }
 
     /** One page ordered by (name, id), optionally of one adapter: the cursor holds the last pair seen. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.database.PrimaryKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -13,6 +14,6 @@ import io.smallrye.mutiny.Uni;
 public class CredentialsRepository implements PanacheRepositoryBase<EnvironmentCredentials, UUID> {
 
     public Uni<List<EnvironmentCredentials>> findByEnvironments(Collection<UUID> environmentIds) {
-        return list("environmentId in ?1", environmentIds);
+        return PrimaryKeys.find(EnvironmentCredentials.class, environmentIds);
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.database.PrimaryKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +30,7 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
     }
 
     public Uni<List<Environment>> findByIds(Collection<UUID> ids) {
-        return list("id in ?1", ids);
+        return PrimaryKeys.find(Environment.class, ids);
     }
 
     public Uni<Environment> findProduction(UUID projectId) {

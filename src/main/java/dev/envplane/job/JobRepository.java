@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import dev.envplane.api.PageRequest;
+import dev.envplane.database.PrimaryKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
     }
 
     public Uni<List<Job>> findByIds(Collection<UUID> ids) {
-        return list("id in ?1", ids);
+        return PrimaryKeys.find(Job.class, ids);
     }
 
     /** The jobs, row-locked in {@code mode} until the caller's transaction ends; ordered by id, so lockers never deadlock. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envplane.api.PageRequest;
+import dev.envplane.database.PrimaryKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     public Uni<List<Project>> findByIds(Collection<UUID> ids) {
-        return list("id in ?1", ids);
+        return PrimaryKeys.find(Project.class, ids);
     }
 
     /** One page ordered by (name, id): the cursor holds the last pair seen. */
