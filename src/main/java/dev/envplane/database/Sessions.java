@@ -32,8 +32,14 @@ public final class Sessions {
     private Sessions() {
     }
 
+    /**
+     * A session whose entities are read-only: Hibernate keeps no snapshot of them for dirty checking (nothing is
+     * flushed from a read anyway).
+     */
     public static <T> Uni<T> read(Supplier<Uni<T>> work) {
-        return isolated(() -> Panache.withSession(work::get));
+        return isolated(() -> Panache.withSession(() -> Panache.getSession()
+                .invoke(session -> session.setDefaultReadOnly(true))
+                .chain(ignored -> work.get())));
     }
 
     /**
