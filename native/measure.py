@@ -19,10 +19,13 @@ def rss_kib(pid, field="VmRSS"):
         pass
     return None
 
+TOKEN = None  # the bearer token every request carries (--token)
+
 def post(conn, query):
     body = json.dumps({"query": query})
     conn.request("POST", "/graphql", body=body,
-                 headers={"Content-Type": "application/json", "Accept": "application/json"})
+                 headers={"Content-Type": "application/json", "Accept": "application/json",
+                          "Authorization": f"Bearer {TOKEN}"})
     resp = conn.getresponse()
     data = resp.read()
     return resp.status, data
@@ -116,8 +119,11 @@ def main():
     p.add_argument("--env", action="append", default=[])
     p.add_argument("--log", required=True)
     p.add_argument("--start-timeout", type=float, default=120)
+    p.add_argument("--token", required=True)
     p.add_argument("cmd", nargs="+")
     a = p.parse_args()
+    global TOKEN
+    TOKEN = a.token
     with open(a.log, "w") as log:
         for i in range(1, a.runs + 1):
             log.write(f"===== run {i}: {' '.join(a.cmd)}\n")

@@ -106,8 +106,13 @@ PG_USER=$(val postgres.user); PG_PASS=$(val postgres.password)
 VAULT_URL=$(val vault.url); VAULT_TOKEN=$(val vault.root-token)
 echo "local services: postgres $PG_REACTIVE, vault $VAULT_URL" >&2
 
+# An admin token signed by the local key pair (src/test/resources/local-jwt), which the service is told to trust
+TOKEN=$("$JAVA_BIN" -cp "target/test-classes:$(cat "$OUT/classpath.txt")" dev.envplane.local.LocalTokens admin)
+JWT_ISSUER=https://envplane.local
+JWT_KEYS=file:$ROOT/src/test/resources/local-jwt/public.pem
 APP_PORT=$(free_port)
 APP_ENV=(
+  --env "ENVPLANE_JWT_ISSUER=$JWT_ISSUER" --env "ENVPLANE_JWT_KEYS=$JWT_KEYS"
   --env QUARKUS_HTTP_HOST=127.0.0.1 --env "QUARKUS_HTTP_PORT=$APP_PORT"
   --env "QUARKUS_DATASOURCE_REACTIVE_URL=$PG_REACTIVE" --env "QUARKUS_DATASOURCE_JDBC_URL=$PG_JDBC"
   --env "QUARKUS_DATASOURCE_USERNAME=${PG_USER:-postgres}" --env "QUARKUS_DATASOURCE_PASSWORD=${PG_PASS:-postgres}"
@@ -121,7 +126,7 @@ done
 measure() {  # name, then the command
   local name=$1; shift
   echo "measuring $name: $*" >&2
-  python3 native/measure.py --port "$APP_PORT" --runs "$RUNS" --requests "$REQUESTS" --query "$QUERY" \
+  python3 native/measure.py --token "$TOKEN" --port "$APP_PORT" --runs "$RUNS" --requests "$REQUESTS" --query "$QUERY" \
     "${SEED[@]}" "${APP_ENV[@]}" --log "$OUT/$name.log" -- "$@" >"$OUT/$name.jsonl"
   SEED=()
 }
@@ -134,6 +139,7 @@ env QUARKUS_INIT_AND_EXIT=true QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$A
   QUARKUS_DATASOURCE_REACTIVE_URL="$PG_REACTIVE" QUARKUS_DATASOURCE_JDBC_URL="$PG_JDBC" \
   QUARKUS_DATASOURCE_USERNAME="${PG_USER:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${PG_PASS:-postgres}" \
   QUARKUS_VAULT_URL="$VAULT_URL" QUARKUS_VAULT_AUTHENTICATION_CLIENT_TOKEN="$VAULT_TOKEN" \
+  ENVPLANE_JWT_ISSUER="$JWT_ISSUER" ENVPLANE_JWT_KEYS="$JWT_KEYS" \
   timeout 180 "${migrate_cmd[@]}" >"$OUT/migrate.log" 2>&1 || { tail -20 "$OUT/migrate.log" >&2; echo "migration failed" >&2; exit 1; }
 
 # The Knative Service's settings (deploy/kubernetes/knative-service.yaml): fixed heap, schema neither
