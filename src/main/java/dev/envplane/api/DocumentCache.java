@@ -35,7 +35,7 @@ import graphql.language.OperationDefinition;
  *
  * SmallRye's own cache is not used: it works only as one of SmallRye's instrumentations (it stores a document from its
  * validation callback, through a thread-local holding the whole request input, variables included), and {@link
- * QueryGuard} replaces those instrumentations.
+ * QueryGuard} replaces those instrumentations; {@link SmallRyeDocuments} hands SmallRye this cache's documents instead.
  */
 @Singleton
 class DocumentCache implements PreparsedDocumentProvider {

@@ -11,11 +11,11 @@ import io.smallrye.graphql.execution.event.InvokeInfo;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation, the one {@link DocumentCache}
- * (shared with {@link GraphQLHttpGate}) in place of SmallRye's document cache (which needs SmallRye's instrumentations), and charges every root query or
- * mutation to the request's {@link RequestBudget}. Nested fields are charged by {@link Batches}, once per batch: a
- * field resolved for 50 parents is one load, as it is one statement; each of them first checks that the client is
- * still there.
+ * Registered through META-INF/services. Installs {@link QueryGuard} as the only instrumentation, the one {@link
+ * DocumentCache} (shared with {@link GraphQLHttpGate}) in place of SmallRye's document cache (which needs SmallRye's
+ * instrumentations), and charges every root query or mutation to the request's {@link RequestBudget}. Nested fields
+ * are charged by {@link Batches}, once per batch: a field resolved for 50 parents is one load, as it is one
+ * statement; each of them first checks that the client is still there.
  */
 public final class ExecutionGuards implements EventingService {
 
