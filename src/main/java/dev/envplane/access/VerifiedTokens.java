@@ -67,9 +67,9 @@ public class VerifiedTokens implements JWTParser {
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         Instant now = clock.instant();
-        Verified known = entries.get(token);
-        if (known != null && now.isBefore(known.until())) {
-            return known.token();
+        JsonWebToken known = kept(token, now);
+        if (known != null) {
+            return known;
         }
         JsonWebToken verified = verifier.parse(token);
         remember(token, verified, now);
@@ -91,10 +91,14 @@ public class VerifiedTokens implements JWTParser {
         entries.put(text, new Verified(token, until));
     }
 
+    private JsonWebToken kept(String token, Instant now) {
+        Verified known = entries.get(token);
+        return known != null && now.isBefore(known.until()) ? known.token() : null;
+    }
+
     /** Whether a request with this token would skip verification now. */
     boolean keeps(String token) {
-        Verified known = entries.get(token);
-        return known != null && clock.instant().isBefore(known.until());
+        return kept(token, clock.instant()) != null;
     }
 
     // Everything else is smallrye-jwt's, unchanged and never kept.

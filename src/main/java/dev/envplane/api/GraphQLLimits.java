@@ -49,7 +49,7 @@ public interface GraphQLLimits {
 
     /**
      * Total length of the parsed and validated query documents kept for reuse ({@link DocumentCache}); 0 turns the
-     * cache off. Limits are still checked on every request.
+     * cache off. Limits still apply to every request (the token limit was checked when the same text was first parsed).
      */
     @WithName("document-cache-chars")
     @WithDefault("262144")
