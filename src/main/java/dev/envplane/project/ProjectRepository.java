@@ -19,6 +19,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return find("name", name).firstResult();
     }
 
+    public Uni<List<Project>> findByNames(Collection<String> names) {
+        return list("name in ?1", names);
+    }
+
     public Uni<List<Project>> findByIds(Collection<UUID> ids) {
         return PrimaryKeys.find(Project.class, ids);
     }

@@ -45,6 +45,11 @@ public class ProjectService {
         return projects.findByName(name == null ? null : name.strip());
     }
 
+    /** The projects of these exact names (each stripped, as names are stored); a name with no project is left out. */
+    public Uni<List<Project>> findByNames(Collection<String> names) {
+        return projects.findByNames(names.stream().map(String::strip).distinct().toList());
+    }
+
     public Uni<Map<UUID, Project>> findByIds(Collection<UUID> ids) {
         return projects.findByIds(ids).map(found -> found.stream().collect(Collectors.toMap(Project::getId, Function.identity())));
     }

@@ -11,19 +11,20 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.envplane.access.Permissions;
 import dev.envplane.api.Batches;
-import dev.envplane.api.Ids;
 import dev.envplane.api.MapsErrors;
-import dev.envplane.api.SessionBoundary;
 import dev.envplane.environment.Environment;
 import dev.envplane.job.Job;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
-/** What integrations come for: where and how dbt runs for the staging or production environment of a project. */
+/**
+ * What integrations come for: where and how dbt runs for the staging or production environment of a project. Every
+ * field here loads through {@link Batches}, deploymentTarget too: the aliases of one request (staging and production,
+ * say) share one batch, in a read session of its own, so this class needs no {@code @SessionBoundary}.
+ */
 @GraphQLApi
 @MapsErrors
-@SessionBoundary
 public class DeploymentTargetGraphQLApi {
 
     private final DeploymentTargetService service;
@@ -40,9 +41,11 @@ public class DeploymentTargetGraphQLApi {
     @Query("deploymentTarget")
     @Description("The ready-to-run target of one environment of a project, e.g. project: {name: \"analytics\"}, "
             + "environment: {deploymentType: STAGING}. NOT_FOUND names the environments the project has. With job, the target "
-            + "of that job of the environment: its own variable values win (NOT_FOUND on job when it does not run there).")
-    public Uni<@NonNull DeploymentTarget> deploymentTarget(@NonNull ProjectRef project, @NonNull EnvironmentRef environment, @Id String job) {
-        return service.find(project, environment, job == null ? null : Ids.parse("job", job));
+            + "of that job of the environment: its own variable values win (NOT_FOUND on job when it does not run there). "
+            + "Null with an error when not found, so other aliases of the request (staging and production, say) are still answered.")
+    public Uni<DeploymentTarget> deploymentTarget(@NonNull ProjectRef project, @NonNull EnvironmentRef environment, @Id String job) {
+        return Batches.load(graphql, "Query.deploymentTarget", new DeploymentTargetService.TargetQuery(project, environment, job), service::find)
+                .map(DeploymentTargetService.Found::orThrow);
     }
 
     @Description("The environment this target defers to, resolved now, with the dbt flags; null when the environment does not "

@@ -63,8 +63,8 @@ public class DeploymentTargetService {
 
     /** The targets of these environments, by environment id. */
     public Uni<Map<UUID, DeploymentTarget>> resolve(Collection<UUID> environmentIds) {
-        return environments.findByIds(environmentIds)
-                .chain(found -> render(found.stream().collect(Collectors.toMap(Environment::getId, Function.identity())), variables::resolve, Map.of()));
+        return environments.findByIds(environmentIds).chain(found -> render(found.stream()
+                .collect(Collectors.toMap(Environment::getId, Function.identity())), variables::resolve, Map.of(), Map.of()));
     }
 
     /** The targets of these jobs, by job id: their environments' targets with the jobs' variable values applied. */
@@ -73,39 +73,133 @@ public class DeploymentTargetService {
                 .chain(environmentsFound -> {
                     Map<UUID, Environment> byId = environmentsFound.stream().collect(Collectors.toMap(Environment::getId, Function.identity()));
                     return render(found.stream().collect(Collectors.toMap(Job::getId, job -> byId.get(job.getEnvironmentId()))),
-                            variables::resolveJobs, settingsOf(found));
+                            variables::resolveJobs, settingsOf(found), Map.of());
                 }));
     }
 
-    /**
-     * The target of one environment of a project, named by the references; NOT_FOUND says what the project has. With
-     * {@code jobId}, the target of that job, which must run in the environment (else NOT_FOUND on job).
-     */
-    public Uni<DeploymentTarget> find(ProjectRef projectRef, EnvironmentRef environmentRef, UUID jobId) {
-        return findEnvironment(projectRef, environmentRef).chain(environment -> {
-            if (jobId == null) {
-                return render(Map.of(environment.getId(), environment), variables::resolve, Map.of()).map(targets -> targets.get(environment.getId()));
+    /** One {@code deploymentTarget} field: the project and environment its references name, and the job when given. */
+    public record TargetQuery(ProjectRef project, EnvironmentRef environment, String job) {
+    }
+
+    /** A field's target, or why it has none: one field's failure leaves the other fields of the request answered. */
+    public record Found(DeploymentTarget target, RuntimeException failure) {
+        public DeploymentTarget orThrow() {
+            if (failure != null) {
+                throw failure;
             }
-            return jobs.findByIds(List.of(jobId)).chain(found -> {
-                if (found.isEmpty() || !found.get(0).getEnvironmentId().equals(environment.getId())) {
-                    return Uni.createFrom().failure(new NotFoundException("job", "Job " + jobId + " does not run in environment '"
-                            + environment.getName() + "'"));
-                }
-                return render(Map.of(jobId, environment), variables::resolveJobs, settingsOf(found)).map(targets -> targets.get(jobId));
+            return target;
+        }
+    }
+
+    /** Where a query points: its project and environment (and job), or the failure that names what is missing. */
+    private record Located(Project project, Environment environment, Job job, RuntimeException failure) {
+        static Located failed(RuntimeException failure) {
+            return new Located(null, null, null, failure);
+        }
+    }
+
+    /**
+     * The targets of these fields, however many aliases ask: one statement each for the projects, their environments,
+     * the jobs named, then the target parts. NOT_FOUND says what a project has; with a job, the job must run in the
+     * environment (else NOT_FOUND on job).
+     */
+    public Uni<Map<TargetQuery, Found>> find(Collection<TargetQuery> queries) {
+        return locate(queries).chain(located -> {
+            Map<UUID, Environment> environmentOf = new HashMap<>();
+            Map<UUID, Environment> jobEnvironmentOf = new HashMap<>();
+            Map<UUID, Project> projectsById = new HashMap<>();
+            located.values().stream().filter(where -> where.failure() == null).forEach(where -> {
+                projectsById.put(where.project().getId(), where.project());
+                (where.job() == null ? environmentOf : jobEnvironmentOf).put(where.job() == null ? where.environment().getId()
+                        : where.job().getId(), where.environment());
             });
+            List<Job> jobsFound = located.values().stream().map(Located::job).filter(Objects::nonNull).distinct().toList();
+            return render(environmentOf, variables::resolve, Map.of(), projectsById)
+                    .chain(byEnvironment -> render(jobEnvironmentOf, variables::resolveJobs, settingsOf(jobsFound), projectsById)
+                            .map(byJob -> {
+                                Map<TargetQuery, Found> found = new HashMap<>();
+                                located.forEach((query, where) -> found.put(query, where.failure() != null ? new Found(null, where.failure())
+                                        : new Found((where.job() == null ? byEnvironment.get(where.environment().getId())
+                                                : byJob.get(where.job().getId())), null)));
+                                return found;
+                            }));
         });
     }
 
     /** The environment the references name (access.AccessRules checks an integration's scope against it). */
     public Uni<Environment> findEnvironment(ProjectRef projectRef, EnvironmentRef environmentRef) {
-        requireOne("project", projectRef.id(), projectRef.name());
-        requireOne("environment", environmentRef.id(), environmentRef.name(), environmentRef.deploymentType());
-        Uni<Project> project = projectRef.id() != null ? projects.findById(Ids.parse("project.id", projectRef.id()))
-                : projects.findByName(projectRef.name());
-        return project.onItem().ifNull().failWith(() -> new NotFoundException("project", "Project "
-                + (projectRef.id() != null ? projectRef.id() : "'" + projectRef.name() + "'") + " does not exist"))
-                .chain(found -> environments.findByProjects(List.of(found.getId()), null, null)
-                        .map(byProject -> pick(found, byProject.getOrDefault(found.getId(), List.of()), environmentRef)));
+        TargetQuery query = new TargetQuery(projectRef, environmentRef, null);
+        return locate(List.of(query)).map(located -> {
+            Located where = located.get(query);
+            if (where.failure() != null) {
+                throw where.failure();
+            }
+            return where.environment();
+        });
+    }
+
+    private Uni<Map<TargetQuery, Located>> locate(Collection<TargetQuery> queries) {
+        Map<TargetQuery, Located> located = new HashMap<>();
+        Map<TargetQuery, UUID> jobIdOf = new HashMap<>();
+        for (TargetQuery query : queries) {
+            try {
+                requireOne("project", query.project().id(), query.project().name());
+                requireOne("environment", query.environment().id(), query.environment().name(), query.environment().deploymentType());
+                if (query.project().id() != null) {
+                    Ids.parse("project.id", query.project().id());
+                }
+                if (query.environment().id() != null) {
+                    Ids.parse("environment.id", query.environment().id());
+                }
+                if (query.job() != null) {
+                    jobIdOf.put(query, Ids.parse("job", query.job()));
+                }
+            } catch (RuntimeException invalid) {
+                located.put(query, Located.failed(invalid));
+            }
+        }
+        List<TargetQuery> valid = queries.stream().filter(query -> !located.containsKey(query)).toList();
+        List<UUID> projectIds = valid.stream().map(query -> query.project().id()).filter(Objects::nonNull).map(UUID::fromString).distinct().toList();
+        List<String> projectNames = valid.stream().map(query -> query.project().name()).filter(Objects::nonNull).distinct().toList();
+        Uni<List<Project>> byId = projectIds.isEmpty() ? Uni.createFrom().item(List.of()) : projects.findByIds(projectIds).map(found -> List.copyOf(found.values()));
+        Uni<List<Project>> byName = projectNames.isEmpty() ? Uni.createFrom().item(List.of()) : projects.findByNames(projectNames);
+        return byId.chain(foundById -> byName.chain(foundByName -> {
+            Map<UUID, Project> projectById = new HashMap<>();
+            Map<String, Project> projectByName = new HashMap<>();
+            Stream.concat(foundById.stream(), foundByName.stream()).forEach(project -> {
+                projectById.put(project.getId(), project);
+                projectByName.put(project.getName(), project);
+            });
+            Uni<Map<UUID, List<Environment>>> environmentsOf = projectById.isEmpty() ? Uni.createFrom().item(Map.of())
+                    : environments.findByProjects(projectById.keySet(), null, null);
+            Uni<List<Job>> jobsNamed = jobIdOf.isEmpty() ? Uni.createFrom().item(List.of()) : jobs.findByIds(Set.copyOf(jobIdOf.values()));
+            return environmentsOf.chain(byProject -> jobsNamed.map(jobsFound -> {
+                Map<UUID, Job> jobById = jobsFound.stream().collect(Collectors.toMap(Job::getId, Function.identity()));
+                for (TargetQuery query : valid) {
+                    Project project = query.project().id() != null ? projectById.get(UUID.fromString(query.project().id()))
+                            : projectByName.get(query.project().name().strip());
+                    located.put(query, locate(query, project, byProject, jobIdOf.get(query), jobById));
+                }
+                return located;
+            }));
+        }));
+    }
+
+    private static Located locate(TargetQuery query, Project project, Map<UUID, List<Environment>> environmentsOf, UUID jobId, Map<UUID, Job> jobById) {
+        try {
+            if (project == null) {
+                throw new NotFoundException("project", "Project " + (query.project().id() != null ? query.project().id()
+                        : "'" + query.project().name() + "'") + " does not exist");
+            }
+            Environment environment = pick(project, environmentsOf.getOrDefault(project.getId(), List.of()), query.environment());
+            Job job = jobId == null ? null : jobById.get(jobId);
+            if (jobId != null && (job == null || !job.getEnvironmentId().equals(environment.getId()))) {
+                throw new NotFoundException("job", "Job " + jobId + " does not run in environment '" + environment.getName() + "'");
+            }
+            return new Located(project, environment, job, null);
+        } catch (RuntimeException missing) {
+            return Located.failed(missing);
+        }
     }
 
     /**
@@ -117,7 +211,7 @@ public class DeploymentTargetService {
             if (found.isEmpty()) {
                 throw NotFoundException.of("environmentId", "Environment", environmentId);
             }
-            return parts(Map.of(environmentId, found.get(0)), variables::resolve, Map.of()).map(parts -> secretPaths(parts.get(environmentId)));
+            return parts(Map.of(environmentId, found.get(0)), variables::resolve, Map.of(), Map.of()).map(parts -> secretPaths(parts.get(environmentId)));
         });
     }
 
@@ -141,10 +235,14 @@ public class DeploymentTargetService {
         return jobs.stream().collect(Collectors.toMap(Job::getId, job -> new ProfileRenderer.JobSettings(job.getTargetNameOverride(), job.getThreads())));
     }
 
-    /** One target per key (an environment's id or a job's), rendered from its {@link #parts}. */
+    /** One target per key (an environment's id or a job's), rendered from its {@link #parts}; none asked, no statement. */
     private Uni<Map<UUID, DeploymentTarget>> render(Map<UUID, Environment> environmentOf,
-            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf, Map<UUID, ProfileRenderer.JobSettings> jobOf) {
-        return parts(environmentOf, variablesOf, jobOf).map(parts -> {
+            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf, Map<UUID, ProfileRenderer.JobSettings> jobOf,
+            Map<UUID, Project> knownProjects) {
+        if (environmentOf.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return parts(environmentOf, variablesOf, jobOf, knownProjects).map(parts -> {
             Map<UUID, DeploymentTarget> targets = new HashMap<>();
             parts.forEach((key, part) -> targets.put(key, renderer.render(part)));
             return targets;
@@ -153,16 +251,23 @@ public class DeploymentTargetService {
 
     /**
      * What the targets are made of, per key (an environment's id or a job's): {@code environmentOf} says where each key
-     * runs, {@code variablesOf} loads the keys' variables after precedence, {@code jobOf} holds a job key's own settings;
-     * one statement per kind for all the keys.
+     * runs, {@code variablesOf} loads the keys' variables after precedence, {@code jobOf} holds a job key's own settings,
+     * {@code knownProjects} the projects the caller has read already; one statement per kind for all the keys.
      */
     private Uni<Map<UUID, ProfileRenderer.Parts>> parts(Map<UUID, Environment> environmentOf,
-            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf, Map<UUID, ProfileRenderer.JobSettings> jobOf) {
+            Function<Collection<UUID>, Uni<Map<UUID, List<ResolvedVariable>>>> variablesOf, Map<UUID, ProfileRenderer.JobSettings> jobOf,
+            Map<UUID, Project> knownProjects) {
         List<Environment> found = environmentOf.values().stream().distinct().toList();
         List<UUID> ids = found.stream().map(Environment::getId).distinct().toList();
-        List<UUID> projectIds = found.stream().map(Environment::getProjectId).distinct().toList();
+        List<UUID> missingProjects = found.stream().map(Environment::getProjectId).filter(id -> !knownProjects.containsKey(id)).distinct().toList();
         List<UUID> connectionIds = found.stream().map(Environment::getConnectionId).filter(Objects::nonNull).distinct().toList();
-        return projects.findByIds(projectIds).chain(projectsById -> connections.settingsByIds(connectionIds)
+        Uni<Map<UUID, Project>> projectsOf = missingProjects.isEmpty() ? Uni.createFrom().item(knownProjects)
+                : projects.findByIds(missingProjects).map(loaded -> {
+                    Map<UUID, Project> all = new HashMap<>(knownProjects);
+                    all.putAll(loaded);
+                    return all;
+                });
+        return projectsOf.chain(projectsById -> connections.settingsByIds(connectionIds)
                 .chain(connectionsById -> credentials.settingsByEnvironments(ids)
                         .chain(credentialsById -> variablesOf.apply(environmentOf.keySet()).map(variablesByKey -> {
                             Map<UUID, ProfileRenderer.Parts> parts = new HashMap<>();

@@ -114,6 +114,26 @@ class ReadPathStatementsTest {
     }
 
     @Test
+    void deploymentTargetsCostTheSameForOneAliasAsForManyProjects() {
+        Data d = data();
+        String fields = "{ environment { id } targetName fields { key value secret } secrets { profileKey version } }";
+        String one = "query($a: String!) { a: deploymentTarget(project: {name: $a}, environment: {deploymentType: STAGING}) " + fields + " }";
+        String many = "query($a: String!, $b: String!) { "
+                + "a: deploymentTarget(project: {name: $a}, environment: {deploymentType: STAGING}) " + fields
+                + " b: deploymentTarget(project: {name: $a}, environment: {deploymentType: PRODUCTION}) " + fields
+                + " c: deploymentTarget(project: {name: $b}, environment: {deploymentType: STAGING}) " + fields
+                + " d: deploymentTarget(project: {name: $b}, environment: {name: \"Staging 3\"}) " + fields + " }";
+        long single = statements(one, vars("a", d.soloName()), response -> response.body("data.a.environment.id", equalTo(d.soloStaging())));
+        long four = statements(many, vars("a", d.pagePrefix() + "-0", "b", d.wideName()), response -> response
+                .body("data.a.environment.id", equalTo(d.pageStaging()))
+                .body("data.c.environment.id", equalTo(d.wideStaging()))
+                .body("data.b.secrets.profileKey", everyItem(equalTo("private_key")))
+                .body("data.d.secrets", hasSize(1)));
+        // projects by name, their environments, connections, credentials, variables: for every alias at once
+        assertConstant(single, four, 5, "deploymentTarget, one alias and four over two projects");
+    }
+
+    @Test
     void aliasesWithOtherArgumentsAddOneStatementEachNotOnePerParent() {
         Data d = data();
         String query = "query($first: Int, $f: String) { projects(first: $first, nameContains: $f) { edges { node { "

@@ -5,6 +5,7 @@ import static dev.envplane.testing.Fixtures.unique;
 import static dev.envplane.testing.GraphQL.execute;
 import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -197,6 +198,27 @@ class DeploymentTargetGraphQLApiTest {
         assertEquals(List.of("credentials"), target.getList("data.deploymentTarget.missing"));
         execute(TARGET, vars("p", Map.of("id", staging.projectId()), "e", Map.of("name", "Staging"))).body("errors", nullValue())
                 .body("data.deploymentTarget.environment.id", equalTo(staging.environmentId()));
+    }
+
+    @Test
+    void aliasesAreAnsweredEachOnItsOwnThoughTheyLoadTogether() {
+        Staging staging = staging("postgres", Map.of("host", "db.example.com", "dbname", "analytics"), null);
+        String missing = unique("nobody");
+        execute("""
+                query($p: String!, $nobody: String!) {
+                  staging: deploymentTarget(project: {name: $p}, environment: {deploymentType: STAGING}) { environment { id } }
+                  production: deploymentTarget(project: {name: $p}, environment: {deploymentType: PRODUCTION}) { environment { id } }
+                  elsewhere: deploymentTarget(project: {name: $nobody}, environment: {deploymentType: STAGING}) { environment { id } }
+                  badId: deploymentTarget(project: {id: "not-a-uuid"}, environment: {deploymentType: STAGING}) { environment { id } }
+                }""", vars("p", staging.projectName(), "nobody", missing))
+                .body("data.staging.environment.id", equalTo(staging.environmentId()))
+                .body("data.production", nullValue()).body("data.elsewhere", nullValue()).body("data.badId", nullValue())
+                .body("errors.find { it.path == ['production'] }.extensions.code", equalTo("NOT_FOUND"))
+                .body("errors.find { it.path == ['production'] }.message", containsString("it has: STAGING"))
+                .body("errors.find { it.path == ['elsewhere'] }.extensions.code", equalTo("NOT_FOUND"))
+                .body("errors.find { it.path == ['elsewhere'] }.message", containsString(missing))
+                .body("errors.find { it.path == ['badId'] }.extensions.code", equalTo("VALIDATION"))
+                .body("errors", hasSize(3));
     }
 
     @Test
