@@ -351,7 +351,7 @@ async function main() {
 
   const text = report(rows, meta);
   fs.writeFileSync(path.join(WORK, 'rows.json'), JSON.stringify(rows, null, 2));
-  fs.writeFileSync(path.join(ROOT, opt.out), text);
+  fs.writeFileSync(path.resolve(ROOT, opt.out), text);
   process.stdout.write(text);
   log(`written to ${opt.out}; raw results and logs in ${WORK}`);
   if (rows.some((r) => !r.same)) fail('some answers differ: see the MISMATCH lines above');

@@ -15,6 +15,7 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.SelectedField;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
@@ -22,6 +23,7 @@ import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.EventingService;
+import io.smallrye.graphql.spi.config.Config;
 import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 
 /**
@@ -36,10 +38,16 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
  * eventing and context, but sees an empty selection set. Consequence: no resolver can see what was selected below
  * it ({@code Context.getSelectedFields()} and the unwrapped environment's {@code getSelectionSet()} are empty). None
  * needs it: each level loads in one statement of its own ({@link Batches}).</li>
+ * <li>Every field is visible: SmallRye reads {@code quarkus.smallrye-graphql.field-visibility}'s default, "default",
+ * as a list of blocked field patterns, so graphql-java ran the regex "default" against every field it resolved (3.5%
+ * of the samples of the bench). envplane hides no field; introspection is {@link QueryGuard}'s to refuse. A
+ * visibility set on purpose is kept.</li>
  * </ul>
  * This runs once, while SmallRye builds the schema (at build time in the native image).
  */
 public final class LeanFieldFetchers implements EventingService {
+
+    private static final String DEFAULT_VISIBILITY = "default";
 
     @Override
     public String getConfigKey() {
@@ -51,6 +59,9 @@ public final class LeanFieldFetchers implements EventingService {
         // the builder does not expose its code registry; a draft build resolves the types and collects it
         GraphQLSchema draft = builder.build();
         GraphQLCodeRegistry lean = draft.getCodeRegistry().transform(registry -> {
+            if (DEFAULT_VISIBILITY.equals(Config.get().getFieldVisibility())) {
+                registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
+            }
             for (GraphQLObjectType type : draft.getAllTypesAsList().stream()
                     .filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()) {
                 for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {

@@ -5,6 +5,7 @@ import static dev.envplane.testing.GraphQL.vars;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +54,12 @@ class LeanFieldFetchersTest {
         assertEquals(List.of(), left, "fields still fetched by SmallRye's own fetcher, which builds the selection set per object");
         assertInstanceOf(LeanFieldFetchers.PropertyFetcher.class,
                 schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates("Project", "name"), schema.getObjectType("Project").getField("name")));
+    }
+
+    @Test
+    void noFieldIsMatchedAgainstABlockList() {
+        // SmallRye's "default" visibility was a block list of one pattern, run as a regex on every field resolved
+        assertSame(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY, schema.getCodeRegistry().getFieldVisibility());
     }
 
     @Test
