@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envplane.database.PrimaryKeys;
+import dev.envplane.database.ListConditions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +17,8 @@ public class EnvironmentRepository implements PanacheRepositoryBase<Environment,
 
     /** Environments of many projects in one query, optionally filtered; ordered by name. */
     public Uni<List<Environment>> findByProjects(Collection<UUID> projectIds, EnvironmentType type, DeploymentType deploymentType) {
-        StringBuilder query = new StringBuilder("projectId in :projectIds");
-        Parameters params = Parameters.with("projectIds", projectIds);
+        StringBuilder query = new StringBuilder(ListConditions.in("projectId", "projectIds", projectIds));
+        Parameters params = Parameters.with("projectIds", ListConditions.value(projectIds));
         if (type != null) {
             query.append(" and type = :type");
             params.and("type", type);

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import dev.envplane.api.PageRequest;
 import dev.envplane.database.PrimaryKeys;
+import dev.envplane.database.ListConditions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,8 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
     }
 
     Uni<List<Job>> findByEnvironments(Collection<UUID> environmentIds) {
-        return list("environmentId in ?1 order by name, id", environmentIds);
+        return list(ListConditions.in("environmentId", "environmentIds", environmentIds) + " order by name, id",
+                Parameters.with("environmentIds", ListConditions.value(environmentIds)));
     }
 
     public Uni<List<Job>> findByIds(Collection<UUID> ids) {

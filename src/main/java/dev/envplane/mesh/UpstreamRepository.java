@@ -6,13 +6,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.database.ListConditions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 class UpstreamRepository implements PanacheRepositoryBase<ProjectUpstream, UUID> {
 
     Uni<List<ProjectUpstream>> findByProjects(Collection<UUID> projectIds) {
-        return list("projectId in ?1 order by upstreamProjectId", projectIds);
+        return list(ListConditions.in("projectId", "projectIds", projectIds) + " order by upstreamProjectId",
+                Parameters.with("projectIds", ListConditions.value(projectIds)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envplane.api.PageRequest;
 import dev.envplane.database.PrimaryKeys;
+import dev.envplane.database.ListConditions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     public Uni<List<Project>> findByNames(Collection<String> names) {
-        return list("name in ?1", names);
+        return list(ListConditions.in("name", "names", names), Parameters.with("names", ListConditions.value(names)));
     }
 
     public Uni<List<Project>> findByIds(Collection<UUID> ids) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.database.ListConditions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -19,7 +20,8 @@ public class VariableRepository implements PanacheRepositoryBase<EnvironmentVari
     /** Every listed project's variables with their values (a variable without values comes with null), in one statement. */
     Uni<List<Object[]>> withValuesByProjects(Collection<UUID> projectIds) {
         return getSession().chain(session -> session.createSelectionQuery("select v, val from EnvironmentVariable v "
-                + "left join VariableValue val on val.variableId = v.id where v.projectId in :projectIds order by v.name, v.id", Object[].class)
-                .setParameter("projectIds", projectIds).getResultList());
+                + "left join VariableValue val on val.variableId = v.id where " + ListConditions.in("v.projectId", "projectIds", projectIds)
+                + " order by v.name, v.id", Object[].class)
+                .setParameter("projectIds", ListConditions.value(projectIds)).getResultList());
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envplane.database.ListConditions;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -36,9 +37,9 @@ public class VariableValueRepository implements PanacheRepositoryBase<VariableVa
         return getSession().chain(session -> session.createSelectionQuery("select e.id, v, val from Environment e "
                 + "join EnvironmentVariable v on v.projectId = e.projectId "
                 + "join VariableValue val on val.variableId = v.id and (val.environmentId = e.id or val.scope = :projectDefault) "
-                + "where e.id in :environmentIds order by v.name", Object[].class)
+                + "where " + ListConditions.in("e.id", "environmentIds", environmentIds) + " order by v.name", Object[].class)
                 .setParameter("projectDefault", VariableScope.PROJECT_DEFAULT)
-                .setParameter("environmentIds", environmentIds).getResultList());
+                .setParameter("environmentIds", ListConditions.value(environmentIds)).getResultList());
     }
 
     /**
@@ -50,9 +51,9 @@ public class VariableValueRepository implements PanacheRepositoryBase<VariableVa
                 + "join EnvironmentVariable v on v.projectId = j.projectId "
                 + "join VariableValue val on val.variableId = v.id "
                 + "and (val.jobId = j.id or val.environmentId = j.environmentId or val.scope = :projectDefault) "
-                + "where j.id in :jobIds order by v.name", Object[].class)
+                + "where " + ListConditions.in("j.id", "jobIds", jobIds) + " order by v.name", Object[].class)
                 .setParameter("projectDefault", VariableScope.PROJECT_DEFAULT)
-                .setParameter("jobIds", jobIds).getResultList());
+                .setParameter("jobIds", ListConditions.value(jobIds)).getResultList());
     }
 
     Uni<Void> deleteAll(Collection<VariableValue> rows) {
