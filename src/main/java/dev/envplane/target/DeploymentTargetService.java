@@ -140,13 +140,14 @@ public class DeploymentTargetService {
 
     private Uni<Map<TargetQuery, Located>> locate(Collection<TargetQuery> queries) {
         Map<TargetQuery, Located> located = new HashMap<>();
+        Map<TargetQuery, UUID> projectIdOf = new HashMap<>();
         Map<TargetQuery, UUID> jobIdOf = new HashMap<>();
         for (TargetQuery query : queries) {
             try {
                 requireOne("project", query.project().id(), query.project().name());
                 requireOne("environment", query.environment().id(), query.environment().name(), query.environment().deploymentType());
                 if (query.project().id() != null) {
-                    Ids.parse("project.id", query.project().id());
+                    projectIdOf.put(query, Ids.parse("project.id", query.project().id()));
                 }
                 if (query.environment().id() != null) {
                     Ids.parse("environment.id", query.environment().id());
@@ -159,7 +160,7 @@ public class DeploymentTargetService {
             }
         }
         List<TargetQuery> valid = queries.stream().filter(query -> !located.containsKey(query)).toList();
-        List<UUID> projectIds = valid.stream().map(query -> query.project().id()).filter(Objects::nonNull).map(UUID::fromString).distinct().toList();
+        List<UUID> projectIds = valid.stream().map(projectIdOf::get).filter(Objects::nonNull).distinct().toList();
         List<String> projectNames = valid.stream().map(query -> query.project().name()).filter(Objects::nonNull).distinct().toList();
         Uni<List<Project>> byId = projectIds.isEmpty() ? Uni.createFrom().item(List.of()) : projects.findByIds(projectIds).map(found -> List.copyOf(found.values()));
         Uni<List<Project>> byName = projectNames.isEmpty() ? Uni.createFrom().item(List.of()) : projects.findByNames(projectNames);
@@ -176,7 +177,7 @@ public class DeploymentTargetService {
             return environmentsOf.chain(byProject -> jobsNamed.map(jobsFound -> {
                 Map<UUID, Job> jobById = jobsFound.stream().collect(Collectors.toMap(Job::getId, Function.identity()));
                 for (TargetQuery query : valid) {
-                    Project project = query.project().id() != null ? projectById.get(UUID.fromString(query.project().id()))
+                    Project project = projectIdOf.containsKey(query) ? projectById.get(projectIdOf.get(query))
                             : projectByName.get(query.project().name().strip());
                     located.put(query, locate(query, project, byProject, jobIdOf.get(query), jobById));
                 }
