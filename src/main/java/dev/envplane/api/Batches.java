@@ -17,8 +17,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * The one way nested fields load: every key asked for while graphql-java walks one level goes to a single loader
- * call (one SQL statement per level, however many parents), in a read session of its own.
+ * The one way nested fields load (and {@code deploymentTarget}'s aliases, at the top): every key asked for while
+ * graphql-java walks one level goes to a single loader call (one SQL statement per level, however many parents), in a
+ * read session of its own.
  *
  * <p>graphql-java fetches all the fields of a level in one synchronous pass once their parents are complete, so a
  * batch collects keys until the event loop turns, then runs. This needs no DataLoader registry (SmallRye only

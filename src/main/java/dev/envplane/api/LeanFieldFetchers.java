@@ -39,7 +39,7 @@ import io.smallrye.graphql.transformation.AbstractDataFetcherException;
  * it ({@code Context.getSelectedFields()} and the unwrapped environment's {@code getSelectionSet()} are empty). None
  * needs it: each level loads in one statement of its own ({@link Batches}).</li>
  * <li>Every field is visible: SmallRye reads {@code quarkus.smallrye-graphql.field-visibility}'s default, "default",
- * as a list of blocked field patterns, so graphql-java ran the regex "default" against every field it resolved (3.5%
+ * as a list of blocked field patterns, so graphql-java ran the regex "default" against every field it resolved (3.0%
  * of the samples of the bench). envplane hides no field; introspection is {@link QueryGuard}'s to refuse. A
  * visibility set on purpose is kept.</li>
  * </ul>

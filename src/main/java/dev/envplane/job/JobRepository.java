@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import dev.envplane.api.PageRequest;
-import dev.envplane.database.PrimaryKeys;
 import dev.envplane.database.ListConditions;
+import dev.envplane.database.PrimaryKeys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;

@@ -41,8 +41,9 @@ final class ProfileRenderer {
     }
 
     /**
-     * What a target is made of; {@code connection} and {@code credentials} may be null (not set up yet); {@code job} only in a job's target: its settings override the environment's (target
-     * name, threads), and extended attributes still win over every other source.
+     * What a target is made of; {@code connection} and {@code credentials} may be null (not set up yet); {@code job}
+     * only in a job's target: its settings override the environment's (target name, threads), and extended attributes
+     * still win over every other source.
      */
     record Parts(Environment environment, Project project, StoredSettings connection, StoredSettings credentials,
             List<ResolvedVariable> variables, JobSettings job) {
