@@ -32,7 +32,7 @@ const { values: opt } = parseArgs({ options: {
   'java-options': { type: 'string', default: '' },
   native: { type: 'string', default: '' },
   // the heap deploy/kubernetes gives the native executable
-  'native-options': { type: 'string', default: '-Xmx64m' },
+  'native-options': { type: 'string', default: '-Xmx96m -Xmn48m' },
   out: { type: 'string', default: 'bench/results.md' },
 } });
 const PROJECTS = Number(opt.projects);

@@ -6,7 +6,7 @@
 # into bench/results.md (markdown: date, machine, load average, commit).
 #
 #   bench/run.sh [--projects 60|1000] [--servers jvm,native,postgraphile] [--operations environment,projects,staging,deploymentTarget]
-#                [--connections 32] [--duration 10] [--warmup 30] [--page-size 50] [--jar PATH] [--native PATH] [--native-options=-Xmx64m] [--out FILE]
+#                [--connections 32] [--duration 10] [--warmup 30] [--page-size 50] [--jar PATH] [--native PATH] [--native-options="-Xmx96m -Xmn48m"] [--out FILE]
 #                [--java-options="-XX:StartFlightRecording=..."]
 #
 # It builds nothing: run `./mvnw package -DskipTests` first (the JVM package, and the test classes that hold the

@@ -10,10 +10,10 @@
 # dev.envplane.local.LocalServices from the test classpath) on free 127.0.0.1 ports, measures each
 # artifact (median of --runs starts), prints a markdown table and stops everything it started.
 #
-#   native/measure.sh [--jar PATH] [--native PATH] [--runs N] [--requests N] [--native-opts "-Xmx64m"]
+#   native/measure.sh [--jar PATH] [--native PATH] [--runs N] [--requests N] [--native-opts "-Xmx96m -Xmn48m"]
 #                     [--query GRAPHQL] [--no-seed]
 # Rows: JVM package (defaults), native (defaults), native with the Knative Service's settings
-# (--native-opts, default -Xmx64m; Flyway and schema validation off at start).
+# (--native-opts, default -Xmx96m -Xmn48m, as the manifests; Flyway and schema validation off at start).
 # Default query: a page of 10 projects with totalCount (10 projects are created first).
 # Needs: bash, java (JAVA_HOME or PATH), python3, the Maven wrapper (test classpath). ~2 min.
 set -euo pipefail
@@ -24,7 +24,7 @@ JAR=target/quarkus-app/quarkus-run.jar
 NATIVE=$(ls target/*-runner 2>/dev/null | head -1 || true)
 RUNS=3
 REQUESTS=1000
-NATIVE_OPTS="-Xmx64m"
+NATIVE_OPTS="-Xmx96m -Xmn48m"
 QUERY='{ projects(first: 10) { totalCount edges { node { id name description repositoryUrl defaultBranch } } } }'
 NO_SEED=0
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
