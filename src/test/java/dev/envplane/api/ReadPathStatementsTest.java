@@ -97,6 +97,25 @@ class ReadPathStatementsTest {
     }
 
     @Test
+    void aPagesConnectionsAreRightThroughFragmentsAndLoadOnlyWhenSelected() {
+        Data d = data();
+        String direct = "query($first: Int, $f: String) { projects(first: $first, nameContains: $f) { edges { node { "
+                + "environments { name " + SNOWFLAKE + " } } } } }";
+        String throughFragments = "query($first: Int, $f: String) { projects(first: $first, nameContains: $f) { edges { node { "
+                + "environments { ...Where } } } } } fragment Where on Environment { name ... on Environment { " + SNOWFLAKE + " } }";
+        String withoutConnection = "query($first: Int, $f: String) { projects(first: $first, nameContains: $f) { edges { node { "
+                + "environments { name } } } } }";
+        Check everyConnection = response -> response.body("data.projects.edges", hasSize(PROJECTS_IN_PAGE))
+                .body("data.projects.edges.node.environments.flatten().connection.account", everyItem(equalTo("acme-eu")));
+        // the page, the environments, their connections: loaded with the environments, not by 200 waiting fields
+        assertEquals(3, statements(direct, vars("first", 50, "f", d.pagePrefix()), everyConnection));
+        assertEquals(3, statements(throughFragments, vars("first", 50, "f", d.pagePrefix()), everyConnection));
+        // not selected, not loaded
+        assertEquals(2, statements(withoutConnection, vars("first", 50, "f", d.pagePrefix()),
+                response -> response.body("data.projects.edges.node.environments.flatten().name", hasSize(PROJECTS_IN_PAGE * 4))));
+    }
+
+    @Test
     void aProjectsStagingEnvironmentCostsTheSameInASmallAndAWideProject() {
         Data d = data();
         long one = statements(STAGING, vars("name", d.soloName()), response -> response.body("data.projectByName.staging", hasSize(1))
