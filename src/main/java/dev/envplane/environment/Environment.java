@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import dev.envplane.adapter.AdapterType;
-import dev.envplane.connection.Connection;
 import dev.envplane.database.Tracked;
 
 /** Where and how dbt runs for a project. Also its GraphQL output type ({@code project} is resolved in batches). */
@@ -61,10 +59,6 @@ public class Environment extends Tracked {
     @Enumerated(EnumType.STRING)
     @Column(name = "defer_to_deployment_type")
     private DeploymentType deferToDeploymentType;
-
-    /** Its connection when the level that loaded it also loaded the connections (not persisted). */
-    @Transient
-    private Connection loadedConnection;
 
     protected Environment() {
     }
@@ -187,13 +181,5 @@ public class Environment extends Tracked {
     void setDeferTo(DeferTo deferTo) {
         this.deferToEnvironmentId = deferTo == null ? null : deferTo.environmentId();
         this.deferToDeploymentType = deferTo == null ? null : deferTo.deploymentType();
-    }
-
-    void setLoadedConnection(Connection connection) {
-        this.loadedConnection = connection;
-    }
-
-    Connection getLoadedConnection() {
-        return loadedConnection;
     }
 }

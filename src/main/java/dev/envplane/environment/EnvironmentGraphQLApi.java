@@ -132,8 +132,7 @@ public class EnvironmentGraphQLApi {
         if (environment.getConnectionId() == null) {
             return Uni.createFrom().nullItem();
         }
-        Connection loaded = environment.getLoadedConnection() != null ? environment.getLoadedConnection()
-                : knownConnections().get(environment.getConnectionId());
+        Connection loaded = knownConnections().get(environment.getConnectionId());
         if (loaded != null) {
             return Uni.createFrom().item(loaded);
         }
@@ -157,14 +156,10 @@ public class EnvironmentGraphQLApi {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connections.findByIds(ids)
-                .invoke(known::putAll)
-                .invoke(found -> environments.stream().filter(each -> each.getConnectionId() != null)
-                        .forEach(each -> each.setLoadedConnection(found.get(each.getConnectionId()))))
-                .replaceWithVoid();
+        return connections.findByIds(ids).invoke(known::putAll).replaceWithVoid();
     }
 
-    /** The connections this request has loaded with its environments, by id, for the environments of later levels. */
+    /** The connections this request has loaded with its environments, by id: they answer every later connection field. */
     private Map<UUID, Connection> knownConnections() {
         return graphql.unwrap(DataFetchingEnvironment.class).getGraphQlContext()
                 .computeIfAbsent(KNOWN_CONNECTIONS, ignored -> new ConcurrentHashMap<UUID, Connection>());
